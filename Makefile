@@ -1,0 +1,44 @@
+# Kennis oogsten — the project's interface. Targets and arguments are stable:
+#   make site    bouw de hele site in site/ (strict; bij een fout blijft de vorige site staan)
+#   make serve   live voorbeeld op http://127.0.0.1:8000
+#   make check   controleer alleen de gegevens en verhalen (snel)
+#   make test    installeer de testafhankelijkheden en voer alle tests uit
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+ADRES  ?= 127.0.0.1:8000
+
+.PHONY: site serve check test clean
+.DEFAULT_GOAL := site
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml constraints.txt $(VENV)/.site-deps
+	$(PIP) install -c constraints.txt -e ".[test]"
+	touch $@
+
+check: $(VENV)/.site-deps
+	$(BIN)/python -m macros check
+
+# Build into a fresh folder and swap only on success: nothing half-built is published.
+site: check
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --clean --site-dir site.new
+	rm -rf site && mv site.new site
+	@echo "Site gebouwd in site/"
+
+serve: check
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADRES)
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.new .pytest_cache

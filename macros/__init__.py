@@ -1,0 +1,84 @@
+"""Kennis oogsten: the harvest engine as a plain Python package.
+
+`define_env` is the only code that knows mkdocs-macros: it loads and validates the
+content once and registers thin macros over the pure functions in `render`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import render
+from .errors import DataErrors
+from .loader import SiteData, load
+
+__all__ = ["define_env", "load", "SiteData", "DataErrors"]
+
+
+def base_for(page_url: str) -> str:
+    """Relative path from a page (MkDocs `page.url`, directory URLs) to the site root."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def register(env: Any, data: SiteData) -> None:
+    """Register every macro on `env`, each a thin call into `render`."""
+
+    def base() -> str:
+        page = env.variables.get("page")
+        return base_for(page.url if page is not None else "")
+
+    circles = {c.id: c for c in data.circles}
+    people = {p.id: p for p in data.people}
+
+    macros = {
+        "key_figures": lambda: render.key_figures(data.site.key_figures, data.site.key_figures_intro),
+        "advice_facts": lambda: render.advice_facts(data.advice),
+        "advice_features": lambda: render.bullet_list(data.advice.features),
+        "advice_recommendations": lambda: render.bullet_list(data.advice.recommendations, ordered=True),
+        "principle_cards": lambda: render.principle_cards(data.principles, base()),
+        "principle_sections": lambda level=2: render.principle_sections(data.principles, level),
+        "roles_table": lambda: render.roles_table(data.roles),
+        "goal_questions": lambda: render.goal_questions(data.goals),
+        "goals_table": lambda: render.goals_table(data.goals, circles, base()),
+        "item_list": lambda ident: render.item_list(data.get("lists", ident)),
+        "comparison": lambda ident: render.comparison(data.get("comparisons", ident)),
+        "circle_cards": lambda: render.circle_cards(data.circles, base()),
+        "circle_facts": lambda ident: _circle_facts(data, ident, people, base()),
+        "colophon": lambda: render.colophon(data.colophon, people),
+        "quote": lambda ident: _quote(data, ident),
+        "timeline": lambda circle=None: _timeline(data, circle, circles, base()),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)
+
+
+def _circle_facts(data: SiteData, ident: str, people: dict, base: str) -> str:
+    circle = data.circle(ident)
+    goal = data.get("goals", circle.goal) if circle.goal else None
+    return render.circle_facts(circle, people, goal, base)
+
+
+def _quote(data: SiteData, ident: str) -> str:
+    q = data.get("quotes", ident)
+    return render.quote(q, data.person(q.person) if q.person else None)
+
+
+def _timeline(data: SiteData, circle: str | None, circles: dict, base: str) -> str:
+    if circle is None:
+        return render.timeline(data.sorted_timeline(), circles, base)
+    data.circle(circle)  # unknown id → Dutch error naming the valid ids
+    return render.timeline_items(data.events_for_circle(circle), circles, base, show_circle=False)
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros entry point: validate all content, then register the macros."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        data = load(Path(env.project_dir))
+    except DataErrors as exc:
+        raise PluginError("De inhoud is niet geldig:\n" + exc.report()) from None
+    env.variables["site_data"] = data
+    register(env, data)

@@ -1,0 +1,336 @@
+"""Read `data/*.yml` once, validate everything, cross-check references → one SiteData.
+
+All I/O of the package happens here. Every problem becomes a DataError that names
+file, line and field in Dutch; a run reports all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors, from_validation_error
+from .models import (
+    COLLECTIONS,
+    Advice,
+    Circle,
+    CollectionSpec,
+    ColophonGroup,
+    Comparison,
+    Goal,
+    ItemList,
+    Person,
+    Principle,
+    Quote,
+    Record,
+    Role,
+    Site,
+    TimelineEvent,
+)
+
+# ---------------------------------------------------------------------------
+# YAML with line numbers
+# ---------------------------------------------------------------------------
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A sequence that remembers the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader that keeps line numbers, refuses duplicate keys and keeps dates as text."""
+
+
+# Dates stay strings: the models parse them, so '2024-02-31' gets a Dutch error with a line.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise DuplicateKey(
+                problem=f"sleutel '{key}' staat twee keer in hetzelfde record",
+                problem_mark=key_node.start_mark,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_text(path: Path, label: str) -> tuple[str | None, list[DataError]]:
+    """Read a file as UTF-8, or say in Dutch why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [DataError(label, 0, "", "bestand ontbreekt")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [DataError(label, line, "", "bestand is geen UTF-8-tekst; sla het op als UTF-8")]
+    return text.lstrip("\ufeff"), []
+
+
+def parse_yaml(text: str, label: str, line_offset: int = 0) -> tuple[Any, list[DataError]]:
+    """Parse YAML text into LineDict/LineList values, or a Dutch syntax error with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        problem = exc.problem or "onleesbare YAML"
+        if isinstance(exc, DuplicateKey):
+            return None, [DataError(label, line, "", problem)]
+        return None, [DataError(label, line, "", f"YAML-syntaxfout: {_yaml_problem_nl(problem)}")]
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return None, [DataError(label, 0, "", f"YAML-syntaxfout: {exc}")]
+
+
+def _yaml_problem_nl(problem: str) -> str:
+    known = {
+        "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (vergeten aanhalingstekens rond een tekst met een dubbele punt?)",
+        "could not find expected ':'": "verwachtte een ':' na de sleutel",
+        "found character '\\t' that cannot start any token": "tabs zijn niet toegestaan; gebruik spaties om in te springen",
+        "did not find expected key": "verwachtte hier een sleutel (klopt het inspringen?)",
+        "did not find expected '-' indicator": "verwachtte hier een lijst-item dat begint met '-' (klopt het inspringen?)",
+        "found unexpected end of stream": "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
+    }
+    for english, dutch in known.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+# ---------------------------------------------------------------------------
+# Locating a validation error in the source
+# ---------------------------------------------------------------------------
+
+
+def locate(raw: Any, loc: tuple[Any, ...], many: bool) -> tuple[int, str]:
+    """Line and readable field label for a pydantic `loc` inside `raw`.
+
+    Records are named by their id when they have one ('penvoerder.title'), otherwise
+    by their position counted from 1 ('#4.title'); list items likewise ('items[3]').
+    """
+    node = raw
+    line = getattr(raw, "line", 0)
+    parts: list[str] = []
+    for depth, step in enumerate(loc):
+        if isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            child = node[step]
+            if depth == 0 and many:
+                ident = child.get("id") if isinstance(child, dict) else None
+                parts.append(ident if isinstance(ident, str) and ident else f"#{step + 1}")
+            else:
+                parts[-1:] = [f"{parts[-1]}[{step + 1}]"] if parts else [f"[{step + 1}]"]
+            node = child
+        elif isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            parts.append(str(step))
+            node = node[step]
+        else:
+            if isinstance(node, LineDict):
+                line = node.line or line
+            parts.append(str(step) if not isinstance(step, int) else f"[{step + 1}]")
+            node = None
+    return line, ".".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# The validated whole
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the site shows, validated and cross-checked; derived lists computed here."""
+
+    site: Site
+    advice: Advice
+    principles: tuple[Principle, ...]
+    roles: tuple[Role, ...]
+    goals: tuple[Goal, ...]
+    lists: tuple[ItemList, ...]
+    comparisons: tuple[Comparison, ...]
+    timeline: tuple[TimelineEvent, ...]
+    circles: tuple[Circle, ...]
+    people: tuple[Person, ...]
+    colophon: tuple[ColophonGroup, ...]
+    quotes: tuple[Quote, ...]
+    _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for spec in COLLECTIONS:
+            if spec.many:
+                self._index[spec.name] = {r.id: r for r in getattr(self, spec.name)}
+
+    def get(self, collection: str, ident: str) -> Any:
+        """The record `ident` of `collection`; a Dutch KeyError naming the valid ids otherwise."""
+        records = self._index[collection]
+        if ident not in records:
+            spec = next(s for s in COLLECTIONS if s.name == collection)
+            valid = ", ".join(sorted(records)) or "(geen)"
+            raise KeyError(f"onbekende id '{ident}' in data/{spec.filename}; geldige ids: {valid}")
+        return records[ident]
+
+    def ids(self, collection: str) -> list[str]:
+        return list(self._index[collection])
+
+    def person(self, ident: str) -> Person:
+        return self.get("people", ident)
+
+    def circle(self, ident: str) -> Circle:
+        return self.get("circles", ident)
+
+    def sorted_timeline(self) -> list[TimelineEvent]:
+        return sorted(self.timeline, key=lambda e: e.date.sort_key)
+
+    def events_for_circle(self, ident: str) -> list[TimelineEvent]:
+        return [e for e in self.sorted_timeline() if e.circle == ident]
+
+
+def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Every (loc, id, target collection) that `obj` points at, recursively."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        target = extra.get("ref")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for i, item in enumerate(values):
+            item_loc = loc + ((name, i) if isinstance(value, (list, tuple)) else (name,))
+            if target and isinstance(item, str):
+                yield item_loc, item, target
+            elif isinstance(item, BaseModel):
+                yield from _references(item, item_loc)
+
+
+def load(root: Path | str) -> SiteData:
+    """Load and validate `root/data`; raise DataErrors listing every problem."""
+    root = Path(root)
+    errors: list[DataError] = []
+    raws: dict[str, Any] = {}
+    # (position in the file, record) for each record that validated on its own.
+    records: dict[str, list[tuple[int, Record]]] = {}
+
+    for spec in COLLECTIONS:
+        label = f"data/{spec.filename}"
+        parsed, errs = _load_collection(root / "data" / spec.filename, label, spec)
+        errors.extend(errs)
+        raws[spec.name], records[spec.name] = parsed
+
+    # Unique ids per collection.
+    for spec in COLLECTIONS:
+        if not spec.many:
+            continue
+        seen: dict[str, int] = {}
+        raw = raws[spec.name]
+        for i, record in records[spec.name]:
+            line = raw.item_lines[i]
+            if record.id in seen:
+                errors.append(DataError(f"data/{spec.filename}", line, f"{record.id}.id",
+                                        f"id '{record.id}' komt al voor op regel {seen[record.id]}; ids moeten uniek zijn"))
+            else:
+                seen[record.id] = line
+
+    # References resolve.
+    # Ids come from the raw records, so one broken record does not make every reference to it fail
+    # too; a file that could not be read at all is skipped as a target (its own error says why).
+    known = {
+        spec.name: {r.get("id") for r in raws[spec.name] if isinstance(r, dict)}
+        for spec in COLLECTIONS
+        if spec.many and isinstance(raws[spec.name], list)
+    }
+    for spec in COLLECTIONS:
+        raw = raws[spec.name]
+        for i, record in records[spec.name]:
+            for loc, ident, target in _references(record):
+                if target not in known or ident in known[target]:
+                    continue
+                line, label = locate(raw, ((i,) if spec.many else ()) + loc, spec.many)
+                target_file = next(s.filename for s in COLLECTIONS if s.name == target)
+                valid = ", ".join(sorted(i for i in known[target] if isinstance(i, str))) or "(nog geen)"
+                errors.append(DataError(f"data/{spec.filename}", line, label,
+                                        f"'{ident}' bestaat niet in data/{target_file}; kies uit: {valid}"))
+
+    if errors:
+        raise DataErrors(errors)
+
+    single = {spec.name: records[spec.name][0][1] for spec in COLLECTIONS if not spec.many}
+    many = {spec.name: tuple(r for _, r in records[spec.name]) for spec in COLLECTIONS if spec.many}
+    return SiteData(**single, **many)
+
+
+def _load_collection(
+    path: Path, label: str, spec: CollectionSpec
+) -> tuple[tuple[Any, list[tuple[int, Record]]], list[DataError]]:
+    text, errors = read_text(path, label)
+    if text is None:
+        return (None, []), errors
+    raw, errors = parse_yaml(text, label)
+    if errors:
+        return (None, []), errors
+    if raw is None:
+        return (None, []), [DataError(label, 1, "", "bestand is leeg")]
+    if spec.many and not isinstance(raw, list):
+        return (None, []), [DataError(label, getattr(raw, "line", 1), "",
+                                      "moet een lijst van records zijn; elk record begint met '- id: …'")]
+    if not spec.many and not isinstance(raw, dict):
+        return (None, []), [DataError(label, getattr(raw, "line", 1), "",
+                                      "moet een verzameling velden zijn (sleutel: waarde)")]
+    items = raw if spec.many else [raw]
+    records: list[tuple[int, Record]] = []
+    for i, item in enumerate(items):
+        try:
+            records.append((i, spec.model.model_validate(item)))
+        except ValidationError as exc:
+            prefix = (i,) if spec.many else ()
+            errors.extend(from_validation_error(exc, label, lambda loc: locate(raw, loc, spec.many), prefix))
+    return (raw, records), errors
+
+
+def check(root: Path | str) -> list[DataError]:
+    """All errors in the content under `root` (empty when everything is valid)."""
+    try:
+        load(root)
+    except DataErrors as exc:
+        return exc.errors
+    return []

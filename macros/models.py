@@ -1,0 +1,337 @@
+"""Validated content models of a harvest publication.
+
+Every record type of `data/*.yml` is a frozen pydantic model that forbids unknown
+fields. Fields that point at another record carry their target collection in
+`json_schema_extra={"ref": "<collection>"}`; the loader resolves them all.
+Messages raised from validators are Dutch: they reach editors verbatim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+# ---------------------------------------------------------------------------
+# Primitive types
+# ---------------------------------------------------------------------------
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+# Parts of a year the sources use when they give no exact month ("begin 2023").
+YEAR_PARTS = ("begin", "midden", "eind", "voorjaar", "zomer", "najaar", "winter")
+_PART_ORDER = {"begin": 1, "voorjaar": 3, "midden": 6, "zomer": 7, "najaar": 10, "winter": 12, "eind": 12}
+_DATE_RE = re.compile(
+    r"^(?:(?P<part>" + "|".join(YEAR_PARTS) + r") )?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$"
+)
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date with the precision the source gives: a year, a part of a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    part: str | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError("moet een datum zijn: JJJJ, JJJJ-MM, JJJJ-MM-DD of bijvoorbeeld 'begin 2023'")
+        match = _DATE_RE.match(value.strip())
+        if not match:
+            raise ValueError(
+                f"'{value}' is geen geldige datum; schrijf JJJJ, JJJJ-MM, JJJJ-MM-DD "
+                f"of een jaardeel ({', '.join(YEAR_PARTS)}) met een jaar, bijvoorbeeld 'begin 2023'"
+            )
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        part = match["part"]
+        if part and month:
+            raise ValueError(f"'{value}': geef een jaardeel óf een maand, niet allebei")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{value}' bestaat niet: maand {month} ligt niet tussen 1 en 12")
+        if day is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"'{value}' bestaat niet: {MONTHS_NL[month - 1]} {year} heeft geen dag {day}") from None
+        return cls(year, month, day, part)
+
+    @property
+    def iso(self) -> str:
+        """Value for `<time datetime>`: as precise as the source, never more."""
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @property
+    def label(self) -> str:
+        """Dutch reading form: '13 oktober 2022', 'september 2023', 'begin 2023', '2024'."""
+        if self.day is not None:
+            return f"{self.day} {MONTHS_NL[self.month - 1]} {self.year}"
+        if self.month is not None:
+            return f"{MONTHS_NL[self.month - 1]} {self.year}"
+        if self.part:
+            return f"{self.part} {self.year}"
+        return str(self.year)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        month = self.month or _PART_ORDER.get(self.part or "", 0)
+        return (self.year, month, self.day or 0)
+
+    def __str__(self) -> str:
+        if self.part:
+            return f"{self.part} {self.year}"
+        return self.iso
+
+
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _DATE_RE.pattern,
+            "description": "JJJJ, JJJJ-MM, JJJJ-MM-DD of een jaardeel met jaar, bijv. 'begin 2023'",
+        }
+    ),
+]
+
+
+def ref(collection: str, **kwargs: Any) -> Any:
+    """A field whose value is the id of a record in another collection."""
+    return Field(json_schema_extra={"ref": collection}, **kwargs)
+
+
+class Record(BaseModel):
+    """Base of every data record: strict, immutable, no unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Identified(Record):
+    id: Slug
+
+
+# ---------------------------------------------------------------------------
+# Site identity
+# ---------------------------------------------------------------------------
+
+
+class KeyFigure(Identified):
+    value: Text
+    label: Text
+
+
+class Site(Record):
+    title: Text
+    subtitle: Text
+    description: Text
+    publisher: Text
+    published: Text = Field(description="Wanneer de publicatie verscheen, zoals de bron het zegt")
+    key_figures: list[KeyFigure] = Field(min_length=1)
+    key_figures_intro: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Chapter 1: the advice, principles, roles, goals
+# ---------------------------------------------------------------------------
+
+
+class Advice(Record):
+    """The advice that started the programme (Denktank Provincies)."""
+
+    title: Text
+    author: Text
+    addressee: Text
+    presented: DateValue
+    presented_where: str | None = None
+    question: Text
+    features: list[Text] = Field(min_length=1)
+    wish: Text
+    recommendations: list[Text] = Field(min_length=1)
+    motto: Text
+
+
+class Principle(Identified):
+    number: int = Field(ge=1)
+    title: Text
+    short: Text
+    explanation: list[Text] = Field(min_length=1)
+
+
+class Role(Identified):
+    title: Text
+    description: Text
+
+
+class Goal(Identified):
+    """An ontwikkelvraag / ontwikkeldoel with its next steps."""
+
+    number: int = Field(ge=1)
+    question: Text
+    short_name: Text
+    circles: list[Slug] = ref("circles", default_factory=list)
+    next_steps: list[Text] = Field(default_factory=list)
+
+
+class ListItem(Record):
+    title: str | None = None
+    text: Text
+
+
+class ItemList(Identified):
+    """A titled list from the sources (reflections, design principles, ingredients, …)."""
+
+    title: Text
+    intro: str | None = None
+    ordered: bool = True
+    source: str | None = None
+    items: list[ListItem] = Field(min_length=1)
+
+
+class ComparisonRow(Record):
+    left: Text
+    right: Text
+
+
+class Comparison(Identified):
+    """Two columns side by side: 'volgens A / volgens B', 'van … naar', 'regulier / alternatief'."""
+
+    title: Text
+    caption: Text
+    left_label: Text
+    right_label: Text
+    source: str | None = None
+    rows: list[ComparisonRow] = Field(min_length=1)
+
+
+TimelineKind = Literal["programma", "leerkring", "team", "context", "publicatie"]
+
+
+class TimelineEvent(Identified):
+    date: DateValue
+    title: Text
+    text: str | None = None
+    kind: TimelineKind = "programma"
+    circle: Slug | None = ref("circles", default=None)
+
+
+# ---------------------------------------------------------------------------
+# Circles, people, colophon, quotes
+# ---------------------------------------------------------------------------
+
+
+class Guide(Record):
+    person: Slug = ref("people")
+    role: Text
+
+
+class Circle(Identified):
+    name: Text
+    kind: Literal["leerkring", "werkgroep"]
+    aliases: list[Text] = Field(default_factory=list)
+    aim: Text
+    started: DateValue
+    ended: DateValue | None = None
+    goal: Slug | None = ref("goals", default=None)
+    guides: list[Guide] = Field(default_factory=list)
+    ambassador: Slug | None = ref("people", default=None)
+    next: Text = Field(description="Wat er na het programma met de kring gebeurt")
+
+
+class Person(Identified):
+    name: Text
+    description: str | None = None
+
+
+class Member(Record):
+    person: Slug = ref("people")
+    note: str | None = None
+
+
+class ColophonGroup(Identified):
+    title: Text
+    members: list[Member] = Field(default_factory=list)
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "ColophonGroup":
+        if not self.members and not self.text:
+            raise ValueError("een colofongroep heeft leden (members) of een tekst (text) nodig")
+        return self
+
+
+class Quote(Identified):
+    text: Text
+    person: Slug | None = ref("people", default=None)
+    attribution: str | None = Field(default=None, description="Wie het zei, als dat geen persoon uit mensen.yml is")
+    context: str | None = None
+
+    @model_validator(mode="after")
+    def _has_speaker(self) -> "Quote":
+        if not self.person and not self.attribution:
+            raise ValueError("een citaat heeft een spreker nodig: person (id uit mensen.yml) of attribution")
+        return self
+
+
+# ---------------------------------------------------------------------------
+# Files: which collection lives in which file
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CollectionSpec:
+    name: str
+    filename: str
+    model: type[Record]
+    many: bool = True
+
+
+COLLECTIONS: tuple[CollectionSpec, ...] = (
+    CollectionSpec("site", "site.yml", Site, many=False),
+    CollectionSpec("advice", "advies.yml", Advice, many=False),
+    CollectionSpec("principles", "principes.yml", Principle),
+    CollectionSpec("roles", "rollen.yml", Role),
+    CollectionSpec("goals", "ontwikkeldoelen.yml", Goal),
+    CollectionSpec("lists", "lijsten.yml", ItemList),
+    CollectionSpec("comparisons", "vergelijkingen.yml", Comparison),
+    CollectionSpec("timeline", "tijdlijn.yml", TimelineEvent),
+    CollectionSpec("circles", "leerkringen.yml", Circle),
+    CollectionSpec("people", "mensen.yml", Person),
+    CollectionSpec("colophon", "colofon.yml", ColophonGroup),
+    CollectionSpec("quotes", "citaten.yml", Quote),
+)

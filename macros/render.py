@@ -1,0 +1,330 @@
+"""Pure render functions: validated models → HTML (or Markdown for headed sections).
+
+Every value passes through `el()`/`escape()`, so text from data is always inert.
+The HTML is complete in itself: it needs no second Markdown pass (no `md_in_html`).
+Links are made relative to the page being rendered through `base`, the path from that
+page to the site root (for example '../../').
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+from .models import (
+    Advice,
+    Circle,
+    ColophonGroup,
+    Comparison,
+    Goal,
+    ItemList,
+    KeyFigure,
+    Person,
+    Principle,
+    Quote,
+    Role,
+    TimelineEvent,
+)
+
+PREFIX = "ko"
+PRINCIPLES_PAGE = "leerreis/leren-als-strategische-interventie/"
+CIRCLES_DIR = "leerkringen/"
+
+KIND_LABELS = {
+    "programma": "Programma",
+    "leerkring": "Leerkring",
+    "team": "Team",
+    "context": "Context",
+    "publicatie": "Publicatie",
+}
+CIRCLE_KIND_LABELS = {"leerkring": "Leerkring", "werkgroep": "Leer-werkgroep"}
+
+Content = str | Markup | Iterable["Content"] | None
+
+
+def _flatten(content: Content) -> Markup:
+    if content is None:
+        return Markup("")
+    if isinstance(content, (str, Markup)):
+        return escape(content)
+    return Markup("").join(_flatten(c) for c in content)
+
+
+VOID_ELEMENTS = frozenset({"br", "hr", "img", "meta", "link"})
+
+
+def el(tag: str, content: Content = None, **attrs: str | None) -> Markup:
+    """One HTML element; attribute names use '_' for '-' and a trailing '_' for keywords."""
+    rendered = "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not None
+    )
+    if tag in VOID_ELEMENTS:
+        return Markup(f"<{tag}{rendered}>")
+    return Markup(f"<{tag}{rendered}>") + _flatten(content) + Markup(f"</{tag}>")
+
+
+def cls(block: str, element: str | None = None, modifier: str | None = None) -> str:
+    """BEM class with the project prefix: cls('card', 'title') → 'ko-card__title'."""
+    name = f"{PREFIX}-{block}"
+    if element:
+        name += f"__{element}"
+    if modifier:
+        name += f"--{modifier}"
+    return name
+
+
+def paragraphs(texts: Sequence[str], **attrs: str | None) -> Markup:
+    return Markup("").join(el("p", t, **attrs) for t in texts)
+
+
+def link(href: str, content: Content, **attrs: str | None) -> Markup:
+    return el("a", content, href=href, **attrs)
+
+
+def md_escape(text: str) -> str:
+    """Make text inert inside Markdown: HTML escaped, Markdown punctuation backslashed."""
+    out = str(escape(text))
+    for char in "\\`*_[]#|~":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Components
+# ---------------------------------------------------------------------------
+
+
+def key_figures(figures: Sequence[KeyFigure], intro: str | None = None) -> Markup:
+    """The key figures as a list of value + label pairs."""
+    items = [
+        el("li", [el("span", f.value, class_=cls("figures", "value")), " ",
+                  el("span", f.label, class_=cls("figures", "label"))],
+           class_=cls("figures", "item"))
+        for f in figures
+    ]
+    head = el("p", intro, class_=cls("figures", "intro")) if intro else Markup("")
+    return el("div", [head, el("ul", items, class_=cls("figures", "list"))], class_=cls("figures"))
+
+
+def definition_list(rows: Iterable[tuple[str, Content]], block: str) -> Markup:
+    """A <dl> of label → value pairs; rows with an empty value are left out."""
+    parts = []
+    for label, value in rows:
+        if value:
+            parts += [el("dt", label), el("dd", value)]
+    return el("dl", parts, class_=cls(block))
+
+
+def advice_facts(advice: Advice) -> Markup:
+    presented = [el("time", advice.presented.label, datetime=advice.presented.iso)]
+    if advice.presented_where:
+        presented += [", ", advice.presented_where]
+    return definition_list(
+        [
+            ("Titel", advice.title),
+            ("Van", advice.author),
+            ("Aan", advice.addressee),
+            ("Gepresenteerd", presented),
+            ("Adviesvraag", el("q", advice.question)),
+            ("Wensbeeld", advice.wish),
+        ],
+        "facts",
+    )
+
+
+def bullet_list(texts: Sequence[str], ordered: bool = False, block: str = "list") -> Markup:
+    return el("ol" if ordered else "ul", [el("li", t) for t in texts], class_=cls(block))
+
+
+def item_list(items: ItemList) -> Markup:
+    """A titled list from the sources; items with a title show it in bold before the text."""
+    lis = []
+    for item in items.items:
+        if item.title:
+            lis.append(el("li", [el("strong", item.title), ": " if item.text else "", item.text]))
+        else:
+            lis.append(el("li", item.text))
+    parts = [el("p", items.intro)] if items.intro else []
+    parts.append(el("ol" if items.ordered else "ul", lis, class_=cls("list", None, items.id)))
+    if items.source:
+        parts.append(el("p", ["Bron: ", items.source], class_=cls("list", "source")))
+    return el("div", parts, class_=cls("list"))
+
+
+def principle_anchor(principle: Principle) -> str:
+    return principle.id
+
+
+def principle_cards(principles: Sequence[Principle], base: str) -> Markup:
+    """Grid cards (Material's `grid cards`), each linking to its principle's section."""
+    cards = []
+    for p in sorted(principles, key=lambda p: p.number):
+        href = f"{base}{PRINCIPLES_PAGE}#{principle_anchor(p)}"
+        cards.append(el("li", [
+            el("p", [el("span", str(p.number), class_=cls("card", "number")), " ",
+                     link(href, p.title, class_=cls("card", "link"))],
+               class_=cls("card", "title")),
+            el("p", p.short, class_=cls("card", "text")),
+        ], class_=cls("card")))
+    return el("div", el("ol", cards), class_="grid cards " + cls("principles"))
+
+
+def principle_sections(principles: Sequence[Principle], level: int = 2) -> str:
+    """Markdown: one heading per principle (so it enters the table of contents) + its text."""
+    hashes = "#" * level
+    blocks = []
+    for p in sorted(principles, key=lambda p: p.number):
+        heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ #{principle_anchor(p)} }}"
+        lead = el("p", el("strong", p.short), class_=cls("principle", "short"))
+        blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}\n")
+    return "\n".join(blocks)
+
+
+def roles_table(roles: Sequence[Role]) -> Markup:
+    rows = [el("tr", [el("th", r.title, scope="row"), el("td", r.description)]) for r in roles]
+    return table("De kritische rollen in een leerkring en wat ze doen", ("Rol", "Beschrijving"), rows, "roles")
+
+
+def table(caption: str, headers: Sequence[str], rows: Sequence[Markup], block: str) -> Markup:
+    head = el("thead", el("tr", [el("th", h, scope="col") for h in headers]))
+    return el("table", [el("caption", caption), head, el("tbody", rows)], class_=cls("table", None, block))
+
+
+def comparison(comp: Comparison) -> Markup:
+    """Any two-column comparison as a real table with caption and column headers."""
+    rows = [el("tr", [el("td", r.left), el("td", r.right)]) for r in comp.rows]
+    result = table(comp.caption, (comp.left_label, comp.right_label), rows, "comparison")
+    if comp.source:
+        result += el("p", ["Bron: ", comp.source], class_=cls("table", "source"))
+    return result
+
+
+def goal_questions(goals: Sequence[Goal]) -> Markup:
+    return bullet_list([g.question for g in sorted(goals, key=lambda g: g.number)], ordered=True, block="goals")
+
+
+def goals_table(goals: Sequence[Goal], circles: dict[str, Circle], base: str) -> Markup:
+    rows = []
+    for g in sorted(goals, key=lambda g: g.number):
+        circle_links = [
+            [" ", link(circle_href(circles[c], base), circles[c].name)] for c in g.circles
+        ]
+        goal_cell = [el("strong", f"{g.number}. {g.short_name}"), el("br"), g.question]
+        if circle_links:
+            goal_cell += [el("br"), el("span", ["Werkvorm:", *circle_links], class_=cls("goals", "circles"))]
+        steps = bullet_list(g.next_steps, block="steps") if g.next_steps else "—"
+        rows.append(el("tr", [el("th", goal_cell, scope="row"), el("td", steps)]))
+    return table("De drie ontwikkeldoelen en hun volgende stap", ("Ontwikkeldoel", "Volgende stap"), rows, "goals")
+
+
+def circle_href(circle: Circle, base: str) -> str:
+    return f"{base}{CIRCLES_DIR}{circle.id}/"
+
+
+def _period(circle: Circle) -> Markup:
+    start = el("time", circle.started.label, datetime=circle.started.iso)
+    if circle.ended:
+        return start + Markup(" tot ") + el("time", circle.ended.label, datetime=circle.ended.iso)
+    return Markup("vanaf ") + start
+
+
+def circle_cards(circles: Sequence[Circle], base: str) -> Markup:
+    cards = [
+        el("li", [
+            el("p", [el("span", CIRCLE_KIND_LABELS[c.kind], class_=cls("card", "kind")), el("br"),
+                     link(circle_href(c, base), c.name, class_=cls("card", "link"))],
+               class_=cls("card", "title")),
+            el("p", c.aim, class_=cls("card", "text")),
+            el("p", _period(c), class_=cls("card", "meta")),
+        ], class_=cls("card"))
+        for c in circles
+    ]
+    return el("div", el("ul", cards), class_="grid cards " + cls("circles"))
+
+
+def person_name(person: Person, note: str | None = None) -> Markup:
+    """A person's name with an optional note in parentheses."""
+    name = el("span", person.name, class_=cls("person", "name"))
+    return name + (Markup(" (") + escape(note) + Markup(")") if note else Markup(""))
+
+
+def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None, base: str) -> Markup:
+    guides = [el("li", person_name(people[g.person], g.role)) for g in circle.guides]
+    ambassador = person_name(people[circle.ambassador]) if circle.ambassador else None
+    goal_text = None
+    if goal:
+        goal_text = [f"{goal.number}. {goal.short_name}: ", el("q", goal.question)]
+    return definition_list(
+        [
+            ("Soort", CIRCLE_KIND_LABELS[circle.kind]),
+            ("Doel", circle.aim),
+            ("Periode", _period(circle)),
+            ("Ontwikkeldoel", goal_text),
+            ("Begeleiding", el("ul", guides) if guides else None),
+            ("Ambassadeur", ambassador),
+            ("Ook genoemd", ", ".join(circle.aliases) if circle.aliases else None),
+            ("Hoe verder", circle.next),
+        ],
+        "facts",
+    )
+
+
+def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], base: str,
+                   show_circle: bool = True) -> Markup:
+    """A semantic ordered list of events, each with a <time datetime> of the source's precision."""
+    items = []
+    for e in events:
+        meta = [el("span", KIND_LABELS[e.kind], class_=cls("timeline", "kind"))]
+        if show_circle and e.circle:
+            c = circles[e.circle]
+            meta += [" · ", link(circle_href(c, base), c.name)]
+        body = [
+            el("time", e.date.label, datetime=e.date.iso, class_=cls("timeline", "date")),
+            el("p", el("strong", e.title), class_=cls("timeline", "title")),
+            el("p", e.text, class_=cls("timeline", "text")) if e.text else None,
+            el("p", meta, class_=cls("timeline", "meta")),
+        ]
+        items.append(el("li", body, class_=cls("timeline", "event", e.kind), id=e.id))
+    return el("ol", items, class_=cls("timeline"))
+
+
+def timeline(events: Sequence[TimelineEvent], circles: dict[str, Circle], base: str, level: int = 2) -> str:
+    """Markdown: a heading per year (in the table of contents) followed by that year's events."""
+    hashes = "#" * level
+    blocks = []
+    for year, group in groupby(events, key=lambda e: e.date.year):
+        blocks.append(f"{hashes} {year} {{ #jaar-{year} }}\n\n{timeline_items(list(group), circles, base)}\n")
+    return "\n".join(blocks)
+
+
+def quote(q: Quote, person: Person | None) -> Markup:
+    """A quote as <figure><blockquote> with its speaker in <figcaption>."""
+    who: list[Content] = []
+    if person:
+        who.append(el("cite", person.name))
+        if person.description:
+            who.append([", ", person.description])
+    elif q.attribution:
+        who.append(el("cite", q.attribution))
+    if q.context:
+        who.append([", ", q.context])
+    return el("figure", [
+        el("blockquote", el("p", q.text)),
+        el("figcaption", ["— ", *who]),
+    ], class_=cls("quote"))
+
+
+def colophon(groups: Sequence[ColophonGroup], people: dict[str, Person]) -> Markup:
+    parts = []
+    for g in groups:
+        value: list[Content] = []
+        if g.text:
+            value.append(el("p", g.text))
+        if g.members:
+            value.append(el("ul", [el("li", person_name(people[m.person], m.note)) for m in g.members]))
+        parts += [el("dt", g.title, id=f"colofon-{g.id}"), el("dd", value)]
+    return el("dl", parts, class_=cls("colophon"))

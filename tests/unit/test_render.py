@@ -1,0 +1,134 @@
+"""Render functions: structure, links relative to the page, and every value escaped."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import base_for, render
+from macros.models import (
+    Advice,
+    Circle,
+    ColophonGroup,
+    Comparison,
+    Goal,
+    ItemList,
+    KeyFigure,
+    Person,
+    Principle,
+    Quote,
+    Role,
+    TimelineEvent,
+)
+
+EVIL = '<script>alert("x")</script> & <b>vet</b>'
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(str(html), "html.parser")
+
+
+def assert_inert(html: str) -> None:
+    """No element from the hostile value survived; its text is shown literally."""
+    parsed = soup(html)
+    assert parsed.find("script") is None
+    assert parsed.find("b") is None
+    assert '<script>alert("x")</script>' in parsed.get_text()
+
+
+@pytest.fixture()
+def people():
+    return {"p": Person(id="p", name=EVIL, description=EVIL)}
+
+
+@pytest.fixture()
+def circle():
+    return Circle(id="c", name=EVIL, kind="leerkring", aim=EVIL, started="begin 2023", next=EVIL,
+                  aliases=[EVIL], guides=[{"person": "p", "role": EVIL}], ambassador="p", goal="g")
+
+
+@pytest.fixture()
+def goal():
+    return Goal(id="g", number=1, question=EVIL, short_name=EVIL, circles=["c"], next_steps=[EVIL])
+
+
+def test_base_for_directory_urls():
+    assert base_for("") == ""
+    assert base_for("leerkringen/") == "../"
+    assert base_for("leerreis/tijdlijn/") == "../../"
+
+
+def test_element_builder_escapes_text_and_attributes():
+    html = render.el("a", EVIL, href='" onmouseover="x', class_="a")
+    assert str(html).startswith('<a href="&#34; onmouseover=&#34;x" class="a">')
+    assert_inert(html)
+    assert str(render.el("br")) == "<br>"
+
+
+def test_every_renderer_makes_hostile_text_inert(people, circle, goal):
+    circles = {"c": circle}
+    outputs = [
+        render.key_figures([KeyFigure(id="k", value=EVIL, label=EVIL)], EVIL),
+        render.advice_facts(Advice(title=EVIL, author=EVIL, addressee=EVIL, presented="2022-10-13",
+                                   presented_where=EVIL, question=EVIL, features=[EVIL], wish=EVIL,
+                                   recommendations=[EVIL], motto=EVIL)),
+        render.bullet_list([EVIL]),
+        render.item_list(ItemList(id="l", title=EVIL, intro=EVIL, source=EVIL,
+                                  items=[{"title": EVIL, "text": EVIL}])),
+        render.principle_cards([Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])], ""),
+        render.roles_table([Role(id="r", title=EVIL, description=EVIL)]),
+        render.comparison(Comparison(id="v", title=EVIL, caption=EVIL, left_label=EVIL, right_label=EVIL,
+                                     source=EVIL, rows=[{"left": EVIL, "right": EVIL}])),
+        render.goal_questions([goal]),
+        render.goals_table([goal], circles, ""),
+        render.circle_cards([circle], ""),
+        render.circle_facts(circle, people, goal, ""),
+        render.timeline_items([TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, ""),
+        render.quote(Quote(id="q", text=EVIL, person="p", context=EVIL), people["p"]),
+        render.quote(Quote(id="q", text=EVIL, attribution=EVIL), None),
+        render.colophon([ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
+                        people),
+    ]
+    for html in outputs:
+        assert_inert(html)
+
+
+def test_markdown_sections_escape_titles_and_text():
+    md = render.principle_sections([Principle(id="p", number=1, title="*nadruk* " + EVIL, short=EVIL,
+                                              explanation=[EVIL])])
+    assert "<script>" not in md
+    assert "\\*nadruk\\*" in md
+    assert md.startswith("## 1. ")
+    assert "{ #p }" in md
+
+
+def test_comparison_is_a_real_table():
+    comp = Comparison(id="v", title="T", caption="A tegenover B", left_label="Volgens A", right_label="Volgens B",
+                      rows=[{"left": "oud", "right": "nieuw"}, {"left": "los", "right": "samen"}])
+    table = soup(render.comparison(comp)).find("table")
+    assert table.caption.get_text() == "A tegenover B"
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Volgens A", "Volgens B"]
+    assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")] == [
+        ["oud", "nieuw"], ["los", "samen"]]
+
+
+def test_timeline_uses_time_elements_with_source_precision():
+    circle = Circle(id="c", name="Kring", kind="leerkring", aim="a", started="2023", next="n")
+    events = [TimelineEvent(id="a", date="begin 2023", title="Start", circle="c"),
+              TimelineEvent(id="b", date="2023-09", title="Verslag"),
+              TimelineEvent(id="d", date="2024-02-01", title="Verlenging")]
+    md = render.timeline(events, {"c": circle}, "../../")
+    assert "## 2023 { #jaar-2023 }" in md and "## 2024 { #jaar-2024 }" in md
+    times = soup(md).find_all("time")
+    assert [(t["datetime"], t.get_text()) for t in times] == [
+        ("2023", "begin 2023"), ("2023-09", "september 2023"), ("2024-02-01", "1 februari 2024")]
+    assert soup(md).find("a")["href"] == "../../leerkringen/c/"
+
+
+def test_principle_cards_link_to_sections_from_any_page():
+    cards = soup(render.principle_cards(
+        [Principle(id="focus", number=2, title="Focus", short="s", explanation=["e"]),
+         Principle(id="doel", number=1, title="Doel", short="s", explanation=["e"])], "../"))
+    links = [a["href"] for a in cards.find_all("a")]
+    assert links == ["../leerreis/leren-als-strategische-interventie/#doel",
+                     "../leerreis/leren-als-strategische-interventie/#focus"]
+    assert "grid" in cards.div["class"] and "cards" in cards.div["class"]
