@@ -8,6 +8,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 ADRES  ?= 127.0.0.1:8000
+# Material prints a banner about MkDocs 2.0; this project pins mkdocs<2 (see README).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check test clean
 .DEFAULT_GOAL := site

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -264,6 +264,7 @@ class Circle(Identified):
     name: Text
     kind: Literal["leerkring", "werkgroep"]
     aliases: list[Text] = Field(default_factory=list)
+    summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
     aim: Text
     started: DateValue
     ended: DateValue | None = None

@@ -68,12 +68,13 @@ def el(tag: str, content: Content = None, **attrs: str | None) -> Markup:
 
 
 def cls(block: str, element: str | None = None, modifier: str | None = None) -> str:
-    """BEM class with the project prefix: cls('card', 'title') → 'ko-card__title'."""
+    """BEM classes with the project prefix: cls('card', 'title') → 'ko-card__title';
+    a modifier comes with its base class: cls('table', None, 'roles') → 'ko-table ko-table--roles'."""
     name = f"{PREFIX}-{block}"
     if element:
         name += f"__{element}"
     if modifier:
-        name += f"--{modifier}"
+        return f"{name} {name}--{modifier}"
     return name
 
 
@@ -238,7 +239,7 @@ def circle_cards(circles: Sequence[Circle], base: str) -> Markup:
             el("p", [el("span", CIRCLE_KIND_LABELS[c.kind], class_=cls("card", "kind")), el("br"),
                      link(circle_href(c, base), c.name, class_=cls("card", "link"))],
                class_=cls("card", "title")),
-            el("p", c.aim, class_=cls("card", "text")),
+            el("p", c.summary, class_=cls("card", "text")),
             el("p", _period(c), class_=cls("card", "meta")),
         ], class_=cls("card"))
         for c in circles

@@ -53,7 +53,7 @@ def test_reference_inside_a_nested_list(fixture_project):
     path = fixture_project / "data" / "leerkringen.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("- person: piet-proef", "- person: kees"), encoding="utf-8")
     assert messages(fixture_project) == [
-        "data/leerkringen.yml:8: proefkring.guides[1].person: 'kees' bestaat niet in data/mensen.yml; kies uit: piet-proef"
+        "data/leerkringen.yml:9: proefkring.guides[1].person: 'kees' bestaat niet in data/mensen.yml; kies uit: piet-proef"
     ]
 
 
