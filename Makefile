@@ -3,6 +3,8 @@
 #   make serve   live voorbeeld op http://127.0.0.1:8000
 #   make check   controleer alleen de gegevens en verhalen (snel)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
+#   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
+#   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,7 +13,10 @@ ADRES  ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0; this project pins mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test clean
+# Editor arguments reach the command line tool through the environment (safe with quotes).
+export TITEL LEERKRING AUTEUR
+
+.PHONY: site serve check test clean verhaal schema generate
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -29,14 +34,24 @@ $(VENV)/.test-deps: pyproject.toml constraints.txt $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python -m macros check
 
+# Files derived from data (Material's blog authors); made before every build.
+generate: check
+	$(BIN)/python -m macros generate
+
+verhaal: $(VENV)/.site-deps
+	$(BIN)/python -m macros verhaal
+
+schema: $(VENV)/.site-deps
+	$(BIN)/python -m macros schema
+
 # Build into a fresh folder and swap only on success: nothing half-built is published.
-site: check
+site: generate
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --clean --site-dir site.new
 	rm -rf site && mv site.new site
 	@echo "Site gebouwd in site/"
 
-serve: check
+serve: generate
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADRES)
 
 test: $(VENV)/.test-deps

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import render
 from .errors import DataErrors
-from .loader import SiteData, load
+from .loader import Post, SiteData, load
 
 __all__ = ["define_env", "load", "SiteData", "DataErrors"]
 
@@ -31,6 +31,8 @@ def register(env: Any, data: SiteData) -> None:
 
     circles = {c.id: c for c in data.circles}
     people = {p.id: p for p in data.people}
+    links = {post.path: story_link(data, post) for post in data.published_stories()}
+    by_principle = {p.id: [links[s.path] for s in data.stories_for_principle(p.id)] for p in data.principles}
 
     macros = {
         "key_figures": lambda: render.key_figures(data.site.key_figures, data.site.key_figures_intro),
@@ -38,7 +40,7 @@ def register(env: Any, data: SiteData) -> None:
         "advice_features": lambda: render.bullet_list(data.advice.features),
         "advice_recommendations": lambda: render.bullet_list(data.advice.recommendations, ordered=True),
         "principle_cards": lambda: render.principle_cards(data.principles, base()),
-        "principle_sections": lambda level=2: render.principle_sections(data.principles, level),
+        "principle_sections": lambda level=2: render.principle_sections(data.principles, level, by_principle, base()),
         "roles_table": lambda: render.roles_table(data.roles),
         "goal_questions": lambda: render.goal_questions(data.goals),
         "goals_table": lambda: render.goals_table(data.goals, circles, base()),
@@ -49,9 +51,30 @@ def register(env: Any, data: SiteData) -> None:
         "colophon": lambda: render.colophon(data.colophon, people),
         "quote": lambda ident: _quote(data, ident),
         "timeline": lambda circle=None: _timeline(data, circle, circles, base()),
+        "circle_stories": lambda ident: render.story_list(
+            [links[p.path] for p in data.stories_for_circle(ident)], base(), "Nog geen verhalen uit deze kring."),
+        "latest_stories": lambda count=3: render.story_list(
+            [links[p.path] for p in data.published_stories()[:count]], base()),
     }
     for name, function in macros.items():
         env.macro(function, name)
+
+
+def story_link(data: SiteData, post: Post) -> render.StoryLink:
+    meta = post.meta
+    return render.StoryLink(meta.title, post.url, meta.date, meta.kind,
+                            tuple(data.person(a).name for a in meta.authors), meta.description)
+
+
+def story_meta_boxes(data: SiteData) -> dict[str, str]:
+    """The metadata box of every story page, keyed by its source path (for the theme partial)."""
+    principles = {p.id: p for p in data.principles}
+    return {
+        post.src_uri: str(render.story_meta(
+            post.meta.kind, data.circles_of(post), [principles[p] for p in post.meta.principles],
+            [data.person(a) for a in post.meta.authors], base_for(post.url)))
+        for post in data.stories
+    }
 
 
 def _circle_facts(data: SiteData, ident: str, people: dict, base: str) -> str:
@@ -81,4 +104,6 @@ def define_env(env: Any) -> None:
     except DataErrors as exc:
         raise PluginError("De inhoud is niet geldig:\n" + exc.report()) from None
     env.variables["site_data"] = data
+    # Story pages are not rendered as templates; the theme partial shows this precomputed box.
+    env.conf["extra"]["ko_story_meta"] = story_meta_boxes(data)
     register(env, data)

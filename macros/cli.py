@@ -3,24 +3,127 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
-from .loader import check
+from . import generate
+from .errors import DataErrors
+from .loader import STORIES_DIR, load
 from .models import COLLECTIONS
+
+TEMPLATE = Path("docs/verhalen/_template.md")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content; print every error as `file:line: field: message`."""
-    errors = check(args.root)
-    if errors:
-        for error in errors:
+    try:
+        data = load(args.root)
+    except DataErrors as exc:
+        for error in exc.errors:
             print(error, file=sys.stderr)
-        noun = "fout" if len(errors) == 1 else "fouten"
-        print(f"\n{len(errors)} {noun} gevonden. Herstel ze en voer 'make check' opnieuw uit.", file=sys.stderr)
+        count = len(exc.errors)
+        noun = "fout" if count == 1 else "fouten"
+        print(f"\n{count} {noun} gevonden. Herstel ze en voer 'make check' opnieuw uit.", file=sys.stderr)
         return 1
-    print(f"Alles in orde: {len(COLLECTIONS)} gegevensbestanden in {args.root / 'data'} zijn geldig.")
+    print(f"Alles in orde: {len(COLLECTIONS)} gegevensbestanden en {len(data.stories)} verhalen zijn geldig.")
     return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Write the files derived from data (Material's authors file)."""
+    data = _load_or_report(args.root)
+    if data is None:
+        return 1
+    generate.write_if_changed(args.root / generate.AUTHORS_FILE, generate.authors_yaml(data))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write (or with --controleer: check) the JSON Schema of a story's front matter."""
+    path = args.root / generate.SCHEMA_FILE
+    text = generate.story_schema()
+    if args.controleer:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            print(f"{generate.SCHEMA_FILE} is verouderd; voer 'make schema' uit en neem het bestand op in je commit.",
+                  file=sys.stderr)
+            return 1
+        print(f"{generate.SCHEMA_FILE} is actueel.")
+        return 0
+    generate.write_if_changed(path, text)
+    print(f"{generate.SCHEMA_FILE} bijgewerkt.")
+    return 0
+
+
+def slugify(text: str) -> str:
+    """A file name from a title: 'Één kring, twee lessen!' → 'een-kring-twee-lessen'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def cmd_verhaal(args: argparse.Namespace) -> int:
+    """Write a new, valid story from the template; print its path."""
+    title = (args.titel or os.environ.get("TITEL", "")).strip()
+    circle_id = (args.leerkring or os.environ.get("LEERKRING", "")).strip()
+    author = (args.auteur or os.environ.get("AUTEUR", "")).strip()
+    usage = 'gebruik: make verhaal TITEL="Titel van het verhaal" LEERKRING=<id> [AUTEUR=<id>]'
+    data = _load_or_report(args.root)
+    if data is None:
+        print("Herstel eerst de fouten hierboven; daarna kun je een verhaal toevoegen.", file=sys.stderr)
+        return 1
+    problems = []
+    if not title:
+        problems.append("TITEL ontbreekt.")
+    elif "<" in title or ">" in title:
+        problems.append("TITEL mag geen HTML bevatten: de tekens < en > zijn niet toegestaan.")
+    circles = {c.id: c for c in data.circles}
+    if not circle_id:
+        problems.append(f"LEERKRING ontbreekt. Kies een van: {', '.join(circles)}.")
+    elif circle_id not in circles:
+        problems.append(f"onbekende leerkring '{circle_id}'. Kies een van: {', '.join(circles)}.")
+    author = author or (data.site.default_author or "")
+    people = set(data.ids("people"))
+    if not author:
+        problems.append("AUTEUR ontbreekt (en data/site.yml noemt geen default_author).")
+    elif author not in people:
+        problems.append(f"onbekende auteur '{author}'. Gebruik een id uit data/mensen.yml.")
+    slug = slugify(title) if title else ""
+    if title and not slug:
+        problems.append("TITEL moet letters of cijfers bevatten.")
+    path = args.root / STORIES_DIR / f"{slug}.md"
+    if slug and path.exists():
+        problems.append(f"{path.relative_to(args.root)} bestaat al; kies een andere titel.")
+    if problems:
+        for problem in problems:
+            print(f"Fout: {problem}", file=sys.stderr)
+        print(usage, file=sys.stderr)
+        return 2
+    text = (args.root / TEMPLATE).read_text(encoding="utf-8")
+    replacements = {
+        'title: "TITEL"': f"title: {json.dumps(title, ensure_ascii=False)}",
+        "date: DATUM": f"date: {dt.date.today().isoformat()}",
+        "authors: [AUTEUR]": f"authors: [{author}]",
+        "categories: [LEERKRING]": f"categories: [{json.dumps(circles[circle_id].category, ensure_ascii=False)}]",
+    }
+    for placeholder, value in replacements.items():
+        text = text.replace(placeholder, value, 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(path.relative_to(args.root).as_posix())
+    return 0
+
+
+def _load_or_report(root: Path):
+    try:
+        return load(root)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
     p_check = sub.add_parser("check", help="controleer alle gegevens en verhalen")
     p_check.set_defaults(func=cmd_check)
+    p_gen = sub.add_parser("generate", help="maak de afgeleide bestanden (auteurs voor de blog)")
+    p_gen.set_defaults(func=cmd_generate)
+    p_schema = sub.add_parser("schema", help="schrijf het JSON-schema van de velden van een verhaal")
+    p_schema.add_argument("--controleer", action="store_true", help="alleen controleren of het schema actueel is")
+    p_schema.set_defaults(func=cmd_schema)
+    p_story = sub.add_parser("verhaal", help="maak een nieuw verhaal uit het sjabloon")
+    p_story.add_argument("--titel", help="titel van het verhaal (of omgevingsvariabele TITEL)")
+    p_story.add_argument("--leerkring", help="id van de leerkring (of LEERKRING)")
+    p_story.add_argument("--auteur", help="id van de auteur uit data/mensen.yml (of AUTEUR)")
+    p_story.set_defaults(func=cmd_verhaal)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -72,7 +72,8 @@ def message_for(err: dict[str, Any]) -> str:
     if kind == "too_short":
         return "mag niet leeg zijn" if ctx.get("min_length", 1) <= 1 else f"moet minstens {ctx['min_length']} items hebben"
     if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected', '')}".replace("'", "")
+        expected = str(ctx.get("expected", "")).replace("' or '", "', '").replace("'", "")
+        return f"moet een van deze waarden zijn: {expected}"
     template = _MESSAGES.get(kind)
     if template:
         try:

@@ -6,7 +6,7 @@ file, line and field in Dutch; a run reports all of them at once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -30,8 +30,12 @@ from .models import (
     Record,
     Role,
     Site,
+    Story,
     TimelineEvent,
 )
+
+STORIES_DIR = Path("docs/verhalen/posts")
+MORE = "<!-- more -->"
 
 # ---------------------------------------------------------------------------
 # YAML with line numbers
@@ -181,6 +185,24 @@ def locate(raw: Any, loc: tuple[Any, ...], many: bool) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
+class Post:
+    """A validated story: its front matter, where it lives and where it is published."""
+
+    meta: Story
+    path: str  # relative to the project, e.g. docs/verhalen/posts/mijn-verhaal.md
+    slug: str  # the file name without .md; the blog publishes it at verhalen/<slug>/
+
+    @property
+    def url(self) -> str:
+        return f"verhalen/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        """The path MkDocs knows the page by (relative to docs/)."""
+        return self.path.removeprefix("docs/")
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything the site shows, validated and cross-checked; derived lists computed here."""
 
@@ -196,6 +218,7 @@ class SiteData:
     people: tuple[Person, ...]
     colophon: tuple[ColophonGroup, ...]
     quotes: tuple[Quote, ...]
+    stories: tuple[Post, ...] = ()
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -227,9 +250,28 @@ class SiteData:
     def events_for_circle(self, ident: str) -> list[TimelineEvent]:
         return [e for e in self.sorted_timeline() if e.circle == ident]
 
+    def published_stories(self) -> list[Post]:
+        """Stories that are published (no drafts), newest first, then by title."""
+        posts = [p for p in self.stories if not p.meta.draft]
+        return sorted(posts, key=lambda p: (-p.meta.date.toordinal(), p.meta.title))
 
-def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
-    """Every (loc, id, target collection) that `obj` points at, recursively."""
+    def stories_for_circle(self, ident: str) -> list[Post]:
+        category = self.circle(ident).category
+        return [p for p in self.published_stories() if category in p.meta.categories]
+
+    def stories_for_principle(self, ident: str) -> list[Post]:
+        return [p for p in self.published_stories() if ident in p.meta.principles]
+
+    def stories_by_person(self, ident: str) -> list[Post]:
+        return [p for p in self.published_stories() if ident in p.meta.authors]
+
+    def circles_of(self, post: Post) -> list[Circle]:
+        by_category = {c.category: c for c in self.circles}
+        return [by_category[name] for name in post.meta.categories]
+
+
+def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str, str]]:
+    """Every (loc, value, target collection, target field) that `obj` points at, recursively."""
     for name, info in type(obj).model_fields.items():
         value = getattr(obj, name)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -238,7 +280,7 @@ def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tup
         for i, item in enumerate(values):
             item_loc = loc + ((name, i) if isinstance(value, (list, tuple)) else (name,))
             if target and isinstance(item, str):
-                yield item_loc, item, target
+                yield item_loc, item, target, extra.get("by", "id")
             elif isinstance(item, BaseModel):
                 yield from _references(item, item_loc)
 
@@ -271,32 +313,39 @@ def load(root: Path | str) -> SiteData:
             else:
                 seen[record.id] = line
 
-    # References resolve.
-    # Ids come from the raw records, so one broken record does not make every reference to it fail
-    # too; a file that could not be read at all is skipped as a target (its own error says why).
-    known = {
-        spec.name: {r.get("id") for r in raws[spec.name] if isinstance(r, dict)}
-        for spec in COLLECTIONS
-        if spec.many and isinstance(raws[spec.name], list)
-    }
-    for spec in COLLECTIONS:
-        raw = raws[spec.name]
-        for i, record in records[spec.name]:
-            for loc, ident, target in _references(record):
-                if target not in known or ident in known[target]:
+    # Stories: front matter of docs/verhalen/posts/*.md.
+    posts, story_sources, story_errors = _load_stories(root)
+    errors.extend(story_errors)
+
+    # References resolve. Known values come from the raw records, so one broken record does not
+    # make every reference to it fail too; a file that could not be read is skipped as a target.
+    def known(target: str, by: str) -> set[Any] | None:
+        raw = raws.get(target)
+        if not isinstance(raw, list):
+            return None
+        return {r.get(by) for r in raw if isinstance(r, dict)}
+
+    sources = [(f"data/{spec.filename}", raws[spec.name], spec.many, records[spec.name]) for spec in COLLECTIONS]
+    sources += story_sources
+    for label, raw, many, items in sources:
+        for i, record in items:
+            for loc, value, target, by in _references(record):
+                valid = known(target, by)
+                if valid is None or value in valid:
                     continue
-                line, label = locate(raw, ((i,) if spec.many else ()) + loc, spec.many)
+                line, field_label = locate(raw, ((i,) if many else ()) + loc, many)
                 target_file = next(s.filename for s in COLLECTIONS if s.name == target)
-                valid = ", ".join(sorted(i for i in known[target] if isinstance(i, str))) or "(nog geen)"
-                errors.append(DataError(f"data/{spec.filename}", line, label,
-                                        f"'{ident}' bestaat niet in data/{target_file}; kies uit: {valid}"))
+                choices = ", ".join(sorted(v for v in valid if isinstance(v, str))) or "(nog geen)"
+                what = "" if by == "id" else f" als {by}"
+                errors.append(DataError(label, line, field_label,
+                                        f"'{value}' bestaat niet{what} in data/{target_file}; kies uit: {choices}"))
 
     if errors:
         raise DataErrors(errors)
 
     single = {spec.name: records[spec.name][0][1] for spec in COLLECTIONS if not spec.many}
     many = {spec.name: tuple(r for _, r in records[spec.name]) for spec in COLLECTIONS if spec.many}
-    return SiteData(**single, **many)
+    return SiteData(**single, **many, stories=tuple(posts))
 
 
 def _load_collection(
@@ -325,6 +374,81 @@ def _load_collection(
             prefix = (i,) if spec.many else ()
             errors.extend(from_validation_error(exc, label, lambda loc: locate(raw, loc, spec.many), prefix))
     return (raw, records), errors
+
+
+def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, list[DataError]]:
+    """(front matter, body, line of the body's first line, errors) of a Markdown file."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1, [DataError(label, 1, "", "front matter ontbreekt: een verhaal begint met een regel '---', "
+                                                          "dan de velden, dan weer '---'")]
+    for n, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]), n + 2, []
+    return None, text, 1, [DataError(label, 1, "", "front matter is niet afgesloten: zet een regel '---' na de velden")]
+
+
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+
+
+def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
+    """Rules for a story's text: a teaser before <!-- more -->, alt text on every image."""
+    errors = []
+    if MORE not in body:
+        errors.append(DataError(label, first_line, "", f"de inleiding ontbreekt: zet '{MORE}' op een eigen regel "
+                                                       "na de eerste alinea (die alinea staat op het overzicht)"))
+    for n, line in enumerate(body.split("\n"), start=first_line):
+        if _IMAGE_WITHOUT_ALT.search(line):
+            errors.append(DataError(label, n, "", "afbeelding zonder alt-tekst: beschrijf tussen [ ] wat erop staat"))
+    return errors
+
+
+def _load_stories(root: Path) -> tuple[list[Post], list[tuple[str, Any, bool, list[tuple[int, Record]]]], list[DataError]]:
+    posts: list[Post] = []
+    sources = []
+    errors: list[DataError] = []
+    folder = root / STORIES_DIR
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        label = path.relative_to(root).as_posix()
+        text, errs = read_text(path, label)
+        if text is None:
+            errors.extend(errs)
+            continue
+        front, body, body_line, errs = split_front_matter(text, label)
+        errors.extend(errs)
+        if front is None:
+            continue
+        raw, errs = parse_yaml(front, label, line_offset=1)
+        errors.extend(errs)
+        errors.extend(check_story_body(body, body_line, label))
+        if errs:
+            continue
+        if not isinstance(raw, dict):
+            errors.append(DataError(label, 2, "", "front matter moet velden bevatten (sleutel: waarde)"))
+            continue
+        _shift_lines(raw, 1)
+        try:
+            story = Story.model_validate(raw)
+        except ValidationError as exc:
+            errors.extend(from_validation_error(exc, label, lambda loc, raw=raw: locate(raw, loc, False)))
+            continue
+        posts.append(Post(story, label, path.stem))
+        sources.append((label, raw, False, [(0, story)]))
+    return posts, sources, errors
+
+
+def _shift_lines(node: Any, offset: int) -> None:
+    """Move recorded line numbers by `offset` (front matter starts below the '---' line)."""
+    if isinstance(node, LineDict):
+        node.line += offset
+        node.key_lines = {k: v + offset for k, v in node.key_lines.items()}
+        for value in node.values():
+            _shift_lines(value, offset)
+    elif isinstance(node, LineList):
+        node.line += offset
+        node.item_lines = [v + offset for v in node.item_lines]
+        for value in node:
+            _shift_lines(value, offset)
 
 
 def check(root: Path | str) -> list[DataError]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -131,9 +132,18 @@ DateValue = Annotated[
 ]
 
 
-def ref(collection: str, **kwargs: Any) -> Any:
-    """A field whose value is the id of a record in another collection."""
-    return Field(json_schema_extra={"ref": collection}, **kwargs)
+def ref(collection: str, by: str = "id", **kwargs: Any) -> Any:
+    """A field whose value names a record in another collection (by its id, or by another field)."""
+    return Field(json_schema_extra={"ref": collection, "by": by}, **kwargs)
+
+
+def _no_markup(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise ValueError("mag geen HTML bevatten: de tekens < en > zijn hier niet toegestaan")
+    return value
+
+
+PlainText = Annotated[Text, AfterValidator(_no_markup)]
 
 
 class Record(BaseModel):
@@ -157,13 +167,14 @@ class KeyFigure(Identified):
 
 
 class Site(Record):
-    title: Text
+    title: PlainText
     subtitle: Text
     description: Text
     publisher: Text
     published: Text = Field(description="Wanneer de publicatie verscheen, zoals de bron het zegt")
     key_figures: list[KeyFigure] = Field(min_length=1)
     key_figures_intro: str | None = None
+    default_author: Slug | None = ref("people", default=None)
 
 
 # ---------------------------------------------------------------------------
@@ -263,6 +274,7 @@ class Guide(Record):
 class Circle(Identified):
     name: Text
     kind: Literal["leerkring", "werkgroep"]
+    category: PlainText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
     aliases: list[Text] = Field(default_factory=list)
     summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
     aim: Text
@@ -307,6 +319,56 @@ class Quote(Identified):
         if not self.person and not self.attribution:
             raise ValueError("een citaat heeft een spreker nodig: person (id uit mensen.yml) of attribution")
         return self
+
+
+# ---------------------------------------------------------------------------
+# Stories (front matter of docs/verhalen/posts/*.md)
+# ---------------------------------------------------------------------------
+
+STORY_KINDS = {
+    "column": "Column",
+    "interview": "Interview",
+    "verhaal": "Verhaal",
+    "reportage": "Reportage",
+    "portret": "Portret",
+    "citaat": "Citaat",
+}
+
+
+def _story_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    date = PartialDate.parse(value)
+    if date.day is None:
+        raise ValueError(f"'{value}' is geen volledige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-14")
+    return dt.date(date.year, date.month, date.day)
+
+
+StoryDate = Annotated[
+    dt.date,
+    BeforeValidator(_story_date),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Publicatiedatum, JJJJ-MM-DD"}),
+]
+
+
+class Story(Record):
+    """Front matter of a story. Keys Material's blog plugin reads (date, authors, categories,
+    tags, description, draft) keep Material's names."""
+
+    title: PlainText = Field(description="Titel van het verhaal (platte tekst)")
+    date: StoryDate
+    authors: list[Slug] = ref("people", min_length=1, description="Ids uit data/mensen.yml")
+    categories: list[PlainText] = ref(
+        "circles", by="category", default_factory=list,
+        description="Leerkring(en) van het verhaal, met de korte naam uit data/leerkringen.yml (category)",
+    )
+    kind: Literal["column", "interview", "verhaal", "reportage", "portret", "citaat"]
+    principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
+    tags: list[PlainText] = Field(default_factory=list)
+    description: PlainText = Field(max_length=300, description="Samenvatting in één zin")
+    draft: bool = False
 
 
 # ---------------------------------------------------------------------------

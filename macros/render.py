@@ -8,12 +8,14 @@ page to the site root (for example '../../').
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
 from .models import (
+    STORY_KINDS,
     Advice,
     Circle,
     ColophonGroup,
@@ -27,6 +29,10 @@ from .models import (
     Role,
     TimelineEvent,
 )
+
+import datetime as dt
+
+from .models import MONTHS_NL
 
 PREFIX = "ko"
 PRINCIPLES_PAGE = "leerreis/leren-als-strategische-interventie/"
@@ -174,14 +180,21 @@ def principle_cards(principles: Sequence[Principle], base: str) -> Markup:
     return el("div", el("ol", cards), class_="grid cards " + cls("principles"))
 
 
-def principle_sections(principles: Sequence[Principle], level: int = 2) -> str:
-    """Markdown: one heading per principle (so it enters the table of contents) + its text."""
+def principle_sections(principles: Sequence[Principle], level: int = 2,
+                       stories: dict[str, Sequence[StoryLink]] | None = None, base: str = "") -> str:
+    """Markdown: one heading per principle (so it enters the table of contents) + its text,
+    followed by the stories that illustrate it."""
     hashes = "#" * level
     blocks = []
     for p in sorted(principles, key=lambda p: p.number):
         heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ #{principle_anchor(p)} }}"
         lead = el("p", el("strong", p.short), class_=cls("principle", "short"))
-        blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}\n")
+        linked = (stories or {}).get(p.id, ())
+        related = Markup("")
+        if linked:
+            related = el("p", ["Verhalen bij dit principe: ", _joined(
+                [link(f"{base}{s.url}", s.title) for s in linked])], class_=cls("principle", "stories"))
+        blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}{related}\n")
     return "\n".join(blocks)
 
 
@@ -329,3 +342,64 @@ def colophon(groups: Sequence[ColophonGroup], people: dict[str, Person]) -> Mark
             value.append(el("ul", [el("li", person_name(people[m.person], m.note)) for m in g.members]))
         parts += [el("dt", g.title, id=f"colofon-{g.id}"), el("dd", value)]
     return el("dl", parts, class_=cls("colophon"))
+
+
+# ---------------------------------------------------------------------------
+# Stories
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """What a listing needs of a story: no I/O, no MkDocs."""
+
+    title: str
+    url: str
+    date: dt.date
+    kind: str
+    authors: tuple[str, ...]
+    description: str
+
+
+def dutch_date(date: dt.date) -> Markup:
+    return el("time", f"{date.day} {MONTHS_NL[date.month - 1]} {date.year}", datetime=date.isoformat())
+
+
+def _joined(parts: Sequence[Markup], last: str = " en ") -> Markup:
+    if len(parts) <= 1:
+        return Markup("").join(parts)
+    return Markup(", ").join(parts[:-1]) + Markup(escape(last)) + parts[-1]
+
+
+def story_list(stories: Sequence[StoryLink], base: str, empty: str = "Nog geen verhalen.") -> Markup:
+    """A list of stories with kind, date, authors and the one-sentence summary."""
+    if not stories:
+        return el("p", empty, class_=cls("stories", "empty"))
+    items = []
+    for s in stories:
+        meta = [STORY_KINDS[s.kind], " · ", dutch_date(s.date)]
+        if s.authors:
+            meta += [" · ", _joined([escape(a) for a in s.authors])]
+        items.append(el("li", [
+            el("p", link(f"{base}{s.url}", s.title), class_=cls("stories", "title")),
+            el("p", meta, class_=cls("stories", "meta")),
+            el("p", s.description, class_=cls("stories", "summary")),
+        ], class_=cls("stories", "item")))
+    return el("ul", items, class_=cls("stories"))
+
+
+def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Principle],
+               authors: Sequence[Person], base: str) -> Markup:
+    """The box on a story page: its kind, learning circles and principles, all linked."""
+    facts = definition_list(
+        [
+            ("Soort", STORY_KINDS[kind]),
+            ("Leerkring", _joined([link(circle_href(c, base), c.name) for c in circles]) if circles else None),
+            ("Principes", _joined([
+                link(f"{base}{PRINCIPLES_PAGE}#{principle_anchor(p)}", f"{p.number}. {p.title}") for p in principles
+            ]) if principles else None),
+            ("Door", _joined([escape(a.name) for a in authors]) if authors else None),
+        ],
+        "facts",
+    )
+    return el("aside", [el("h2", "Over dit verhaal"), facts], class_=cls("story-meta"), aria_label="Over dit verhaal")

@@ -57,7 +57,7 @@ class BuiltSite:
 
     def content(self, url: str) -> BeautifulSoup:
         """Only the article body of a page (no navigation or header)."""
-        article = self.page(url).select_one("article.md-content__inner")
+        article = self.page(url).select_one(".md-content__inner")
         assert article is not None, f"{url}: geen artikel gevonden"
         return article
 
@@ -66,9 +66,13 @@ class BuiltSite:
 
 
 def build_site(project: Path, out: Path) -> BuiltSite:
-    """Build `project` strictly into `out`; collect every warning MkDocs logs."""
+    """Build `project` strictly into `out` (as `make site` does); collect every warning MkDocs logs."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from macros import generate
+
+    generate.write_if_changed(project / generate.AUTHORS_FILE, generate.authors_yaml(load(project)))
 
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -77,7 +81,12 @@ def build_site(project: Path, out: Path) -> BuiltSite:
     try:
         os.chdir(project)
         config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(out))
-        build(config)
+        # As `mkdocs build` does: plugins get on_startup/on_shutdown around the build.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     finally:
         os.chdir(cwd)
         logger.removeHandler(handler)

@@ -51,9 +51,11 @@ def test_unresolved_reference_lists_the_valid_ids(fixture_project):
 
 def test_reference_inside_a_nested_list(fixture_project):
     path = fixture_project / "data" / "leerkringen.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("- person: piet-proef", "- person: kees"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("- person: piet-proef", "- person: kees")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    - person: kees") + 1
     assert messages(fixture_project) == [
-        "data/leerkringen.yml:9: proefkring.guides[1].person: 'kees' bestaat niet in data/mensen.yml; kies uit: piet-proef"
+        f"data/leerkringen.yml:{line}: proefkring.guides[1].person: 'kees' bestaat niet in data/mensen.yml; kies uit: piet-proef"
     ]
 
 

@@ -57,4 +57,4 @@ def test_ids_must_be_slugs():
 
 def test_circle_kind_is_limited():
     with pytest.raises(ValidationError):
-        Circle(id="c", name="C", kind="club", summary="S", aim="A", started="2024", next="N")
+        Circle(id="c", name="C", category="C", kind="club", summary="S", aim="A", started="2024", next="N")

@@ -41,7 +41,7 @@ def people():
 
 @pytest.fixture()
 def circle():
-    return Circle(id="c", name=EVIL, kind="leerkring", summary=EVIL, aim=EVIL, started="begin 2023", next=EVIL,
+    return Circle(id="c", name=EVIL, kind="leerkring", category="Kring", summary=EVIL, aim=EVIL, started="begin 2023", next=EVIL,
                   aliases=[EVIL], guides=[{"person": "p", "role": EVIL}], ambassador="p", goal="g")
 
 
@@ -112,7 +112,7 @@ def test_comparison_is_a_real_table():
 
 
 def test_timeline_uses_time_elements_with_source_precision():
-    circle = Circle(id="c", name="Kring", kind="leerkring", summary="s", aim="a", started="2023", next="n")
+    circle = Circle(id="c", name="Kring", kind="leerkring", category="Kring", summary="s", aim="a", started="2023", next="n")
     events = [TimelineEvent(id="a", date="begin 2023", title="Start", circle="c"),
               TimelineEvent(id="b", date="2023-09", title="Verslag"),
               TimelineEvent(id="d", date="2024-02-01", title="Verlenging")]

@@ -1,0 +1,52 @@
+"""Derived files, made from data and models, never edited by hand.
+
+- `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml. Written before
+  every build (`make site`, `make serve`, `make test`) and not kept in git.
+- `schemas/verhaal.schema.json`: JSON Schema of a story's front matter, from the Story model,
+  for autocomplete in editors. Kept in git; a test fails when it is stale (`make schema`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .loader import SiteData
+from .models import Story
+
+AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
+SCHEMA_FILE = Path("schemas/verhaal.schema.json")
+AVATAR = "assets/images/persoon.svg"
+HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
+
+
+def authors_yaml(data: SiteData) -> str:
+    """Material's authors file: every person, a neutral local avatar (no third-party images)."""
+    authors = {
+        p.id: {"name": p.name, "description": p.description or "", "avatar": AVATAR, "slug": p.id}
+        for p in data.people
+    }
+    body = yaml.safe_dump({"authors": authors}, allow_unicode=True, sort_keys=False, width=100)
+    return HEADER.format(source="data/mensen.yml", target="site") + body
+
+
+def story_schema() -> str:
+    schema = Story.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Verhaal (front matter)"
+    schema["description"] = (
+        "De velden bovenaan een verhaal in docs/verhalen/posts/. Gegenereerd uit macros/models.py "
+        "door 'make schema'; niet met de hand bewerken."
+    )
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only when the content differs, so a live preview does not rebuild for nothing."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True

@@ -1,0 +1,157 @@
+"""Stories on the built site: pages, listings, cross-links from data, feed, search; and the
+editor's flow end to end: `make verhaal` → `make check` → build → the story is everywhere."""
+
+import json
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, build_site
+
+pytestmark = pytest.mark.site
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def hrefs(node, prefix: str = "") -> list[str]:
+    return [a["href"].removeprefix(prefix) for a in node.find_all("a", href=True)]
+
+
+def overview_urls(site) -> list[str]:
+    """Every page of the paginated overview."""
+    pages = ["verhalen/"]
+    n = 2
+    while site.path(f"verhalen/page/{n}/").is_file():
+        pages.append(f"verhalen/page/{n}/")
+        n += 1
+    return pages
+
+
+def test_every_story_has_its_page_with_title_and_meta_box(site, data):
+    for post in data.published_stories():
+        page = site.content(post.url)
+        assert page.find("h1").get_text(strip=True) == post.meta.title
+        box = page.select_one("aside.ko-story-meta")
+        assert box is not None, post.slug
+        circle_links = [h for h in hrefs(box) if "/leerkringen/" in h]
+        assert circle_links == [f"../../leerkringen/{c.id}/" for c in data.circles_of(post)]
+        principle_links = [h for h in hrefs(box) if "#" in h]
+        assert principle_links == [
+            f"../../leerreis/leren-als-strategische-interventie/#{p}" for p in post.meta.principles]
+
+
+def test_overview_lists_every_story_once(site, data):
+    listed = []
+    for url in overview_urls(site):
+        for article in site.content(url).select("article.md-post--excerpt"):
+            listed.append(article.select_one("h2 a")["href"].rstrip("/").rsplit("/", 1)[-1])
+    assert sorted(listed) == sorted(p.slug for p in data.published_stories())
+
+
+def test_circle_pages_list_their_stories(site, data):
+    for circle in data.circles:
+        box = site.content(f"leerkringen/{circle.id}/").select_one("ul.ko-stories")
+        listed = hrefs(box, "../../") if box else []
+        assert listed == [p.url for p in data.stories_for_circle(circle.id)], circle.id
+
+
+def test_principle_sections_list_their_stories(site, data):
+    page = site.content("leerreis/leren-als-strategische-interventie/")
+    for principle in data.principles:
+        expected = [p.url for p in data.stories_for_principle(principle.id)]
+        heading = page.find(id=principle.id)
+        related = None
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            if "ko-principle__stories" in (sibling.get("class") or []):
+                related = sibling
+        assert (hrefs(related, "../../") if related else []) == expected, principle.id
+
+
+def test_author_archive_and_category_pages(site, data):
+    for post in data.published_stories():
+        for author in post.meta.authors:
+            assert site.path(f"verhalen/auteur/{author}/").is_file(), author
+        assert site.path(f"verhalen/archief/{post.meta.date.year}/").is_file()
+
+
+def test_stories_stay_out_of_the_global_navigation(site, data):
+    nav = site.page("").select_one("nav.md-nav--primary")
+    links = " ".join(hrefs(nav))
+    for post in data.published_stories():
+        assert f"verhalen/{post.slug}/" not in links
+
+
+def test_template_is_not_published(site):
+    assert not site.path("verhalen/_template/").exists()
+    assert not (site.dir / "verhalen" / "_template.html").exists()
+
+
+def test_feed_is_valid_rss_with_every_story(site, data):
+    tree = ET.parse(site.dir / "feed_rss_created.xml")
+    rss = tree.getroot()
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    channel = rss.find("channel")
+    for required in ("title", "link", "description"):
+        assert (channel.findtext(required) or "").strip(), required
+    items = channel.findall("item")
+    links = sorted(i.findtext("link") for i in items)
+    assert links == sorted(SITE_URL + p.url for p in data.published_stories())
+    for item in items:
+        assert item.findtext("title") and item.findtext("pubDate") and item.findtext("guid")
+    head = site.page("").find("link", rel="alternate", type="application/rss+xml")
+    assert head is not None and head["href"].endswith("feed_rss_created.xml")
+
+
+def test_search_index_holds_every_story(site, data):
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    for post in data.published_stories():
+        assert post.meta.title in titles
+
+
+@pytest.fixture(scope="module")
+def project_with_new_story(tmp_path_factory):
+    """A copy of the project in which an editor ran `make verhaal`."""
+    project = tmp_path_factory.mktemp("redactie") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".git", ".pytest_cache",
+                                                                 "__pycache__"))
+    os.symlink(ROOT / ".venv", project / ".venv")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "verhaal", "TITEL=Een nieuwe oogst: wat de kring leerde",
+         "LEERKRING=bouwen-aan-kennis"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    path = result.stdout.strip().splitlines()[-1]
+    assert path == "docs/verhalen/posts/een-nieuwe-oogst-wat-de-kring-leerde.md"
+    check = subprocess.run(["make", "--no-print-directory", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    return project, build_site(project, tmp_path_factory.mktemp("redactie-site"))
+
+
+def test_new_story_appears_everywhere(project_with_new_story):
+    project, built = project_with_new_story
+    url = "verhalen/een-nieuwe-oogst-wat-de-kring-leerde/"
+    title = "Een nieuwe oogst: wat de kring leerde"
+    assert built.warnings == []
+    assert built.content(url).find("h1").get_text(strip=True) == title
+    assert "een-nieuwe-oogst-wat-de-kring-leerde/" in hrefs(built.content("verhalen/"))
+    assert "../../" + url in hrefs(built.content("leerkringen/bouwen-aan-kennis/"))
+    feed = ET.parse(built.dir / "feed_rss_created.xml").getroot()
+    assert SITE_URL + url in [i.findtext("link") for i in feed.iter("item")]
+    index = json.loads((built.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert title in {doc["title"] for doc in index["docs"]}
+
+
+def test_make_verhaal_refuses_unknown_circle_in_dutch(project_with_new_story):
+    project, _ = project_with_new_story
+    result = subprocess.run(["make", "--no-print-directory", "verhaal", "TITEL=X", "LEERKRING=bestaat-niet"],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "onbekende leerkring 'bestaat-niet'. Kies een van: directeuren-ruimte" in result.stderr

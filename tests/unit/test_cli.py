@@ -1,0 +1,82 @@
+"""The editor commands: `make check` output and `make verhaal`."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from macros import generate
+from macros.cli import main, slugify
+from macros.loader import load
+
+
+def test_check_passes_on_valid_content(fixture_project, capsys):
+    assert main(["--root", str(fixture_project), "check"]) == 0
+    assert "Alles in orde: 12 gegevensbestanden en 1 verhalen zijn geldig." in capsys.readouterr().out
+
+
+def test_check_fails_with_every_error_and_a_count(fixture_project, capsys):
+    (fixture_project / "data" / "rollen.yml").write_text("- id: x\n", encoding="utf-8")
+    assert main(["--root", str(fixture_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "data/rollen.yml:1: x.title: verplicht veld ontbreekt" in err
+    assert "data/rollen.yml:1: x.description: verplicht veld ontbreekt" in err
+    assert "2 fouten gevonden." in err
+
+
+def test_verhaal_writes_a_valid_story_with_todays_date(fixture_project, capsys):
+    code = main(["--root", str(fixture_project), "verhaal", "--titel", 'Één kring, "twee" lessen!',
+                 "--leerkring", "proefkring"])
+    assert code == 0
+    path = capsys.readouterr().out.strip()
+    assert path == "docs/verhalen/posts/een-kring-twee-lessen.md"
+    data = load(fixture_project)
+    [post] = [p for p in data.stories if p.slug == "een-kring-twee-lessen"]
+    assert post.meta.title == 'Één kring, "twee" lessen!'
+    assert post.meta.date == dt.date.today()
+    assert post.meta.categories == ["Proefkring"]
+    assert post.meta.authors == ["piet-proef"]
+
+
+def test_verhaal_refuses_an_unknown_circle_and_lists_the_valid_ids(fixture_project, capsys):
+    code = main(["--root", str(fixture_project), "verhaal", "--titel", "X", "--leerkring", "geen-kring"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "Fout: onbekende leerkring 'geen-kring'. Kies een van: proefkring." in err
+    assert not (fixture_project / "docs" / "verhalen" / "posts" / "x.md").exists()
+
+
+def test_verhaal_never_overwrites(fixture_project, capsys):
+    code = main(["--root", str(fixture_project), "verhaal", "--titel", "Eerste verhaal", "--leerkring", "proefkring"])
+    assert code == 2
+    assert "docs/verhalen/posts/eerste-verhaal.md bestaat al" in capsys.readouterr().err
+
+
+def test_verhaal_reads_make_variables_from_the_environment(fixture_project, capsys, monkeypatch):
+    monkeypatch.setenv("TITEL", "Uit make")
+    monkeypatch.setenv("LEERKRING", "proefkring")
+    assert main(["--root", str(fixture_project), "verhaal"]) == 0
+    assert capsys.readouterr().out.strip() == "docs/verhalen/posts/uit-make.md"
+
+
+@pytest.mark.parametrize(("title", "slug"), [("Zoeken naar de puzzel", "zoeken-naar-de-puzzel"),
+                                             ("Ach & wee: een RIA", "ach-wee-een-ria")])
+def test_slugify(title, slug):
+    assert slugify(title) == slug
+
+
+def test_story_schema_is_current(root):
+    committed = (root / generate.SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == generate.story_schema(), "verouderd: voer 'make schema' uit"
+    schema = json.loads(committed)
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) >= {"title", "date", "authors", "kind", "description"}
+
+
+def test_authors_file_has_every_person(fixture_project):
+    import yaml
+
+    data = load(fixture_project)
+    authors = yaml.safe_load(generate.authors_yaml(data))["authors"]
+    assert list(authors) == [p.id for p in data.people]
+    assert all(a["avatar"] == generate.AVATAR for a in authors.values())
