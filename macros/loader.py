@@ -285,6 +285,32 @@ def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tup
                 yield from _references(item, item_loc)
 
 
+def _failed(raw: Any, spec: CollectionSpec, valid: list[tuple[int, Record]]) -> list[tuple[int, Any]]:
+    """(position, (model, raw item)) for the records of a file that did not validate."""
+    if raw is None:
+        return []
+    items = raw if spec.many else [raw]
+    ok = {i for i, _ in valid}
+    return [(i, (spec.model, item)) for i, item in enumerate(items) if i not in ok]
+
+
+def _raw_references(model: type[BaseModel], item: Any) -> Iterator[tuple[tuple[Any, ...], str, str, str]]:
+    """References at the top level of a record that did not validate, so they are reported too."""
+    if not isinstance(item, dict):
+        return
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if "ref" not in extra or name not in item:
+            continue
+        value = item[name]
+        if isinstance(value, str):
+            yield (name,), value, extra["ref"], extra.get("by", "id")
+        elif isinstance(value, list):
+            for j, element in enumerate(value):
+                if isinstance(element, str):
+                    yield (name, j), element, extra["ref"], extra.get("by", "id")
+
+
 def load(root: Path | str) -> SiteData:
     """Load and validate `root/data`; raise DataErrors listing every problem."""
     root = Path(root)
@@ -316,6 +342,7 @@ def load(root: Path | str) -> SiteData:
     # Stories: front matter of docs/verhalen/posts/*.md.
     posts, story_sources, story_errors = _load_stories(root)
     errors.extend(story_errors)
+    errors.extend(_check_pages(root))
 
     # References resolve. Known values come from the raw records, so one broken record does not
     # make every reference to it fail too; a file that could not be read is skipped as a target.
@@ -325,11 +352,14 @@ def load(root: Path | str) -> SiteData:
             return None
         return {r.get(by) for r in raw if isinstance(r, dict)}
 
-    sources = [(f"data/{spec.filename}", raws[spec.name], spec.many, records[spec.name]) for spec in COLLECTIONS]
+    sources = [(f"data/{spec.filename}", raws[spec.name], spec.many,
+                records[spec.name] + _failed(raws[spec.name], spec, records[spec.name]))
+               for spec in COLLECTIONS]
     sources += story_sources
     for label, raw, many, items in sources:
         for i, record in items:
-            for loc, value, target, by in _references(record):
+            refs = _references(record) if isinstance(record, BaseModel) else _raw_references(*record)
+            for loc, value, target, by in refs:
                 valid = known(target, by)
                 if valid is None or value in valid:
                     continue
@@ -389,17 +419,37 @@ def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, lis
 
 
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+_HTML_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
+# Raw HTML passes through Markdown untouched: refuse what could run code or reach other hosts.
+_FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|input|button|link|meta|base)\b", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_JS_URL = re.compile(r"javascript:", re.IGNORECASE)
+
+
+def check_images(text: str, first_line: int, label: str) -> list[DataError]:
+    """Every image, Markdown or HTML, needs alt text."""
+    errors = []
+    for n, line in enumerate(text.split("\n"), start=first_line):
+        if _IMAGE_WITHOUT_ALT.search(line) or _HTML_IMG_WITHOUT_ALT.search(line):
+            errors.append(DataError(label, n, "", "afbeelding zonder alt-tekst: beschrijf tussen [ ] wat erop staat"))
+    return errors
 
 
 def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
-    """Rules for a story's text: a teaser before <!-- more -->, alt text on every image."""
+    """Rules for a story's text: a teaser before <!-- more -->, alt text on every image, no active HTML."""
     errors = []
     if MORE not in body:
         errors.append(DataError(label, first_line, "", f"de inleiding ontbreekt: zet '{MORE}' op een eigen regel "
                                                        "na de eerste alinea (die alinea staat op het overzicht)"))
+    errors.extend(check_images(body, first_line, label))
     for n, line in enumerate(body.split("\n"), start=first_line):
-        if _IMAGE_WITHOUT_ALT.search(line):
-            errors.append(DataError(label, n, "", "afbeelding zonder alt-tekst: beschrijf tussen [ ] wat erop staat"))
+        match = _FORBIDDEN_HTML.search(line)
+        if match:
+            errors.append(DataError(label, n, "", f"HTML-element <{match.group(1).lower()}> is niet toegestaan "
+                                                  "in een verhaal; schrijf gewone tekst"))
+        elif _EVENT_HANDLER.search(line) or _JS_URL.search(line):
+            errors.append(DataError(label, n, "", "HTML met code (on…= of javascript:) is niet toegestaan "
+                                                  "in een verhaal"))
     return errors
 
 
@@ -431,10 +481,27 @@ def _load_stories(root: Path) -> tuple[list[Post], list[tuple[str, Any, bool, li
             story = Story.model_validate(raw)
         except ValidationError as exc:
             errors.extend(from_validation_error(exc, label, lambda loc, raw=raw: locate(raw, loc, False)))
+            sources.append((label, raw, False, [(0, (Story, raw))]))
             continue
         posts.append(Post(story, label, path.stem))
         sources.append((label, raw, False, [(0, story)]))
     return posts, sources, errors
+
+
+def _check_pages(root: Path) -> list[DataError]:
+    """Pages other than stories: readable as UTF-8 and every image with alt text."""
+    errors: list[DataError] = []
+    docs = root / "docs"
+    stories = root / STORIES_DIR
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        if stories in path.parents:
+            continue
+        label = path.relative_to(root).as_posix()
+        text, errs = read_text(path, label)
+        errors.extend(errs)
+        if text is not None:
+            errors.extend(check_images(text, 1, label))
+    return errors
 
 
 def _shift_lines(node: Any, offset: int) -> None:

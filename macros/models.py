@@ -143,7 +143,17 @@ def _no_markup(value: str) -> str:
     return value
 
 
+def _no_straight_quotes(value: str) -> str:
+    if '"' in value:
+        raise ValueError('mag geen rechte aanhalingstekens (") bevatten; gebruik „…” of \'…\'')
+    return value
+
+
+# Text shown as HTML by the theme: no markup.
 PlainText = Annotated[Text, AfterValidator(_no_markup)]
+# Text the theme puts inside an HTML attribute unescaped (meta description, alt of an avatar):
+# no markup and no straight double quotes.
+AttrText = Annotated[Text, AfterValidator(_no_markup), AfterValidator(_no_straight_quotes)]
 
 
 class Record(BaseModel):
@@ -274,7 +284,7 @@ class Guide(Record):
 class Circle(Identified):
     name: Text
     kind: Literal["leerkring", "werkgroep"]
-    category: PlainText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
+    category: AttrText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
     aliases: list[Text] = Field(default_factory=list)
     summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
     aim: Text
@@ -287,8 +297,9 @@ class Circle(Identified):
 
 
 class Person(Identified):
-    name: Text
-    description: str | None = None
+    # Material's blog templates show authors unescaped, the name inside alt="…".
+    name: AttrText
+    description: PlainText | None = None
 
 
 class Member(Record):
@@ -360,14 +371,15 @@ class Story(Record):
     title: PlainText = Field(description="Titel van het verhaal (platte tekst)")
     date: StoryDate
     authors: list[Slug] = ref("people", min_length=1, description="Ids uit data/mensen.yml")
-    categories: list[PlainText] = ref(
+    categories: list[AttrText] = ref(
         "circles", by="category", default_factory=list,
         description="Leerkring(en) van het verhaal, met de korte naam uit data/leerkringen.yml (category)",
     )
     kind: Literal["column", "interview", "verhaal", "reportage", "portret", "citaat"]
     principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
-    tags: list[PlainText] = Field(default_factory=list)
-    description: PlainText = Field(max_length=300, description="Samenvatting in één zin")
+    tags: list[AttrText] = Field(default_factory=list)
+    # Material writes this into <meta name="description" content="…"> without escaping.
+    description: AttrText = Field(max_length=300, description="Samenvatting in één zin")
     draft: bool = False
 
 
