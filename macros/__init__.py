@@ -53,6 +53,7 @@ def register(env: Any, data: SiteData) -> None:
         "timeline": lambda circle=None: _timeline(data, circle, circles, base()),
         "circle_stories": lambda ident: render.story_list(
             [links[p.path] for p in data.stories_for_circle(ident)], base(), "Nog geen verhalen uit deze kring."),
+        "feed_link": lambda: render.feed_link(base()),
         "latest_stories": lambda count=3: render.story_list(
             [links[p.path] for p in data.published_stories()[:count]], base()),
     }

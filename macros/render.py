@@ -361,6 +361,14 @@ class StoryLink:
     description: str
 
 
+FEED_FILE = "feed_rss_created.xml"
+
+
+def feed_link(base: str) -> Markup:
+    """A visible link to the RSS feed of the stories (the feed itself is made by the rss plugin)."""
+    return link(f"{base}{FEED_FILE}", "RSS-feed van de verhalen", class_=cls("feed-link"), type="application/rss+xml")
+
+
 def dutch_date(date: dt.date) -> Markup:
     return el("time", f"{date.day} {MONTHS_NL[date.month - 1]} {date.year}", datetime=date.isoformat())
 

@@ -1,0 +1,43 @@
+"""Theme overrides are copies of Material's partials with one declared edit each. Re-deriving them
+from the installed Material catches an upgrade that changed the upstream partial."""
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+UPSTREAM = Path(material.__file__).parent / "templates" / "partials"
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+
+EDITS = {
+    "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
+    "copyright.html": [("  {% if not config.extra.generator == false %}", """  {% if config.extra.footer_links %}
+    <nav class="ko-footer-links" aria-label="Over deze website">
+      {% for item in config.extra.footer_links %}
+        <a href="{{ item.url | url }}" class="ko-footer-links__link">{{ item.title | e }}</a>
+      {% endfor %}
+    </nav>
+  {% endif %}
+  {% if not config.extra.generator == false %}""")],
+    "content.html": [("{{ page.content }}\n", """{{ page.content }}
+{{ config.extra.ko_story_meta.get(page.file.src_uri, "") if config.extra.ko_story_meta else "" }}
+""")],
+}
+
+
+def without_header(text: str) -> str:
+    return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
+
+
+def test_every_override_is_declared():
+    assert sorted(p.name for p in OVERRIDES.glob("*.html")) == sorted(EDITS)
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_override_is_upstream_plus_its_edit(name):
+    expected = without_header((UPSTREAM / name).read_text(encoding="utf-8"))
+    for old, new in EDITS[name]:
+        assert old in expected, f"{name}: Material changed this partial; review the override"
+        expected = expected.replace(old, new, 1)
+    assert without_header((OVERRIDES / name).read_text(encoding="utf-8")) == expected
