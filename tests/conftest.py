@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from macros import SiteData, load
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from sitebuild import FIXTURES, ROOT, BuiltSite, build_site
 
 
 @pytest.fixture(scope="session")
@@ -25,72 +19,6 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def data() -> SiteData:
     return load(ROOT)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@dataclass
-class BuiltSite:
-    """The site built once in strict mode, with helpers to read its pages."""
-
-    dir: Path
-    warnings: list[str]
-    _cache: dict[str, BeautifulSoup] = field(default_factory=dict)
-
-    def path(self, url: str) -> Path:
-        url = url.strip("/")
-        target = self.dir / url
-        return target / "index.html" if not url.endswith(".html") else target
-
-    def page(self, url: str) -> BeautifulSoup:
-        """The parsed HTML of the page at `url` ('' for home, 'leerreis/tijdlijn/')."""
-        if url not in self._cache:
-            self._cache[url] = BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
-        return self._cache[url]
-
-    def content(self, url: str) -> BeautifulSoup:
-        """Only the article body of a page (no navigation or header)."""
-        article = self.page(url).select_one(".md-content__inner")
-        assert article is not None, f"{url}: geen artikel gevonden"
-        return article
-
-    def html_pages(self) -> list[Path]:
-        return sorted(self.dir.rglob("*.html"))
-
-
-def build_site(project: Path, out: Path) -> BuiltSite:
-    """Build `project` strictly into `out` (as `make site` does); collect every warning MkDocs logs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from macros import generate
-
-    generate.write_if_changed(project / generate.AUTHORS_FILE, generate.authors_yaml(load(project)))
-
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    cwd = os.getcwd()
-    try:
-        os.chdir(project)
-        config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(out))
-        # As `mkdocs build` does: plugins get on_startup/on_shutdown around the build.
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(cwd)
-        logger.removeHandler(handler)
-    return BuiltSite(out, [r.getMessage() for r in handler.records])
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, build_site
+from sitebuild import ROOT, build_site
 
 pytestmark = pytest.mark.site
 

@@ -1,0 +1,90 @@
+"""The publishing workflows: valid for GitHub, pinned, least privilege, deploy only after all checks."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True; keep it as text.
+    text = path.read_text(encoding="utf-8").replace("\non:", '\n"on":')
+    return yaml.safe_load(text)
+
+
+def steps(workflow: dict):
+    for job in workflow["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def test_there_are_a_check_and_a_publish_workflow():
+    assert [p.name for p in FILES] == ["controle.yml", "publiceren.yml"]
+
+
+def test_workflows_validate_against_githubs_schema():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, FILES)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    uses = [line for line in lines if "uses:" in line]
+    assert uses
+    for line in uses:
+        ref = line.split("uses:", 1)[1].split("#")[0].strip()
+        assert PINNED.match(ref), line
+        assert "# v" in line, f"versie ontbreekt als commentaar: {line}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_least_privilege_and_concurrency(path):
+    workflow = load(path)
+    assert "permissions" in workflow and workflow["permissions"] in ({}, {"contents": "read"})
+    assert "concurrency" in workflow
+    for job in workflow["jobs"].values():
+        granted = {**(workflow["permissions"] or {}), **job.get("permissions", {})}
+        assert set(granted.values()) <= {"read", "write"}
+        writes = {k for k, v in granted.items() if v == "write"}
+        assert writes <= {"pages", "id-token"}
+        assert "timeout-minutes" in job
+
+
+def test_pull_requests_check_test_build_and_keep_a_preview():
+    workflow = load(WORKFLOWS / "controle.yml")
+    assert "pull_request" in workflow["on"]
+    runs = [s.get("run") for s in steps(workflow)]
+    assert runs.index("make check") < runs.index("make test") < runs.index("make site")
+    assert any("upload-artifact" in s.get("uses", "") for s in steps(workflow))
+
+
+def test_main_deploys_only_after_every_check():
+    workflow = load(WORKFLOWS / "publiceren.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
+    assert deploy["needs"] == "bouwen"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert build["permissions"] == {"contents": "read"}
+    runs = [s.get("run") for s in build["steps"]]
+    assert runs.index("make check") < runs.index("make test") < runs.index("make site")
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    # never deploy a dirty build: the site is built by `make site` (clean, strict) only
+    assert "--dirty" not in (WORKFLOWS / "publiceren.yml").read_text(encoding="utf-8")
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    root = WORKFLOWS.parent.parent
+    script = (root / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in script.splitlines() if line.strip().startswith("make ")]
+    assert commands == ["make test"]
+    assert "make test" in (root / "README.md").read_text(encoding="utf-8")
