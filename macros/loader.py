@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, from_validation_error
 from .models import (
+    BUNDLE_DIR,
+    BUNDLE_PARTS,
     COLLECTIONS,
     Advice,
     Circle,
@@ -30,9 +32,16 @@ from .models import (
     Record,
     Role,
     Site,
+    Source,
     Story,
+    Table,
+    Term,
+    Theme,
     TimelineEvent,
 )
+
+# Collections with many records: those of COLLECTIONS plus the ones only bundles add to.
+MANY_COLLECTIONS = tuple(spec.name for spec in COLLECTIONS if spec.many) + ("sources", "tables")
 
 STORIES_DIR = Path("docs/verhalen/posts")
 MORE = "<!-- more -->"
@@ -148,11 +157,12 @@ def _yaml_problem_nl(problem: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def locate(raw: Any, loc: tuple[Any, ...], many: bool) -> tuple[int, str]:
+def locate(raw: Any, loc: tuple[Any, ...], name_at: int | None) -> tuple[int, str]:
     """Line and readable field label for a pydantic `loc` inside `raw`.
 
-    Records are named by their id when they have one ('penvoerder.title'), otherwise
-    by their position counted from 1 ('#4.title'); list items likewise ('items[3]').
+    The list index at depth `name_at` picks a record, which is named by its id when it has one
+    ('penvoerder.title'), otherwise by its position counted from 1 ('#4.title'); other list items
+    are numbered from 1 ('items[3]').
     """
     node = raw
     line = getattr(raw, "line", 0)
@@ -161,7 +171,7 @@ def locate(raw: Any, loc: tuple[Any, ...], many: bool) -> tuple[int, str]:
         if isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
             line = node.item_lines[step]
             child = node[step]
-            if depth == 0 and many:
+            if depth == name_at:
                 ident = child.get("id") if isinstance(child, dict) else None
                 parts.append(ident if isinstance(ident, str) and ident else f"#{step + 1}")
             else:
@@ -218,21 +228,23 @@ class SiteData:
     people: tuple[Person, ...]
     colophon: tuple[ColophonGroup, ...]
     quotes: tuple[Quote, ...]
+    terms: tuple[Term, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    sources: tuple[Source, ...] = ()
+    tables: tuple[Table, ...] = ()
     stories: tuple[Post, ...] = ()
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for spec in COLLECTIONS:
-            if spec.many:
-                self._index[spec.name] = {r.id: r for r in getattr(self, spec.name)}
+        for name in MANY_COLLECTIONS:
+            self._index[name] = {r.id: r for r in getattr(self, name)}
 
     def get(self, collection: str, ident: str) -> Any:
         """The record `ident` of `collection`; a Dutch KeyError naming the valid ids otherwise."""
         records = self._index[collection]
         if ident not in records:
-            spec = next(s for s in COLLECTIONS if s.name == collection)
             valid = ", ".join(sorted(records)) or "(geen)"
-            raise KeyError(f"onbekende id '{ident}' in data/{spec.filename}; geldige ids: {valid}")
+            raise KeyError(f"onbekende id '{ident}' ({collection}); geldige ids: {valid}")
         return records[ident]
 
     def ids(self, collection: str) -> list[str]:
@@ -285,15 +297,6 @@ def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tup
                 yield from _references(item, item_loc)
 
 
-def _failed(raw: Any, spec: CollectionSpec, valid: list[tuple[int, Record]]) -> list[tuple[int, Any]]:
-    """(position, (model, raw item)) for the records of a file that did not validate."""
-    if raw is None:
-        return []
-    items = raw if spec.many else [raw]
-    ok = {i for i, _ in valid}
-    return [(i, (spec.model, item)) for i, item in enumerate(items) if i not in ok]
-
-
 def _raw_references(model: type[BaseModel], item: Any) -> Iterator[tuple[tuple[Any, ...], str, str, str]]:
     """References at the top level of a record that did not validate, so they are reported too."""
     if not isinstance(item, dict):
@@ -311,99 +314,156 @@ def _raw_references(model: type[BaseModel], item: Any) -> Iterator[tuple[tuple[A
                     yield (name, j), element, extra["ref"], extra.get("by", "id")
 
 
+@dataclass
+class Entry:
+    """One record as read from a file: where it is, its raw form and (if valid) its model."""
+
+    collection: str
+    label: str            # file, e.g. data/bronnen/plek.yml
+    raw: Any              # the file's parsed root, for line numbers
+    prefix: tuple[Any, ...]  # where the record sits inside `raw`
+    name_at: int | None   # depth at which `locate` names the record by its id
+    model: type[Record]
+    item: Any             # the raw record
+    record: Record | None = None
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int, str]:
+        return locate(self.raw, self.prefix + loc, self.name_at)
+
+
+def _validate(entry: Entry, errors: list[DataError]) -> Entry:
+    try:
+        entry.record = entry.model.model_validate(entry.item)
+    except ValidationError as exc:
+        errors.extend(from_validation_error(exc, entry.label, entry.locate))
+    return entry
+
+
+def _read_yaml(path: Path, label: str, errors: list[DataError]) -> Any:
+    text, errs = read_text(path, label)
+    errors.extend(errs)
+    if text is None:
+        return None
+    raw, errs = parse_yaml(text, label)
+    errors.extend(errs)
+    if errs:
+        return None
+    if raw is None:
+        errors.append(DataError(label, 1, "", "bestand is leeg"))
+    return raw
+
+
+def _collection_entries(root: Path, spec: CollectionSpec, errors: list[DataError]) -> tuple[Any, list[Entry]]:
+    label = f"data/{spec.filename}"
+    raw = _read_yaml(root / "data" / spec.filename, label, errors)
+    if raw is None:
+        return None, []
+    if spec.many and not isinstance(raw, list):
+        errors.append(DataError(label, getattr(raw, "line", 1), "",
+                                "moet een lijst van records zijn; elk record begint met '- id: …'"))
+        return None, []
+    if not spec.many and not isinstance(raw, dict):
+        errors.append(DataError(label, getattr(raw, "line", 1), "", "moet een verzameling velden zijn (sleutel: waarde)"))
+        return None, []
+    if spec.many:
+        return raw, [_validate(Entry(spec.name, label, raw, (i,), 0, spec.model, item), errors)
+                     for i, item in enumerate(raw)]
+    return raw, [_validate(Entry(spec.name, label, raw, (), None, spec.model, raw), errors)]
+
+
+def _bundle_entries(root: Path, errors: list[DataError]) -> list[Entry]:
+    """data/bronnen/*.yml: each file one source with its own lists, comparisons and tables."""
+    folder = root / "data" / BUNDLE_DIR
+    entries: list[Entry] = []
+    models = {"source": Source, "lists": ItemList, "comparisons": Comparison, "tables": Table}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        label = path.relative_to(root).as_posix()
+        raw = _read_yaml(path, label, errors)
+        if raw is None:
+            continue
+        if not isinstance(raw, dict):
+            errors.append(DataError(label, getattr(raw, "line", 1), "",
+                                    "moet velden bevatten: source, en eventueel lists, comparisons en tables"))
+            continue
+        if "source" not in raw:
+            errors.append(DataError(label, raw.line, "source", "verplicht veld ontbreekt"))
+        for key in raw:
+            if key not in BUNDLE_PARTS:
+                errors.append(DataError(label, raw.key_lines.get(key, raw.line), str(key),
+                                        "onbekend veld; dit veld hoort hier niet"))
+        for key, collection in BUNDLE_PARTS.items():
+            if key not in raw:
+                continue
+            if key == "source":
+                entries.append(_validate(Entry(collection, label, raw, ("source",), None, models[key], raw[key]),
+                                         errors))
+            elif not isinstance(raw[key], list):
+                errors.append(DataError(label, raw.key_lines[key], key, "moet een lijst zijn"))
+            else:
+                entries += [_validate(Entry(collection, label, raw, (key, i), 1, models[key], item), errors)
+                            for i, item in enumerate(raw[key])]
+    return entries
+
+
 def load(root: Path | str) -> SiteData:
-    """Load and validate `root/data`; raise DataErrors listing every problem."""
+    """Load and validate all content under `root`; raise DataErrors listing every problem."""
     root = Path(root)
     errors: list[DataError] = []
-    raws: dict[str, Any] = {}
-    # (position in the file, record) for each record that validated on its own.
-    records: dict[str, list[tuple[int, Record]]] = {}
-
+    entries: list[Entry] = []
     for spec in COLLECTIONS:
-        label = f"data/{spec.filename}"
-        parsed, errs = _load_collection(root / "data" / spec.filename, label, spec)
-        errors.extend(errs)
-        raws[spec.name], records[spec.name] = parsed
-
-    # Unique ids per collection.
-    for spec in COLLECTIONS:
-        if not spec.many:
-            continue
-        seen: dict[str, int] = {}
-        raw = raws[spec.name]
-        for i, record in records[spec.name]:
-            line = raw.item_lines[i]
-            if record.id in seen:
-                errors.append(DataError(f"data/{spec.filename}", line, f"{record.id}.id",
-                                        f"id '{record.id}' komt al voor op regel {seen[record.id]}; ids moeten uniek zijn"))
-            else:
-                seen[record.id] = line
-
-    # Stories: front matter of docs/verhalen/posts/*.md.
-    posts, story_sources, story_errors = _load_stories(root)
-    errors.extend(story_errors)
+        _, found = _collection_entries(root, spec, errors)
+        entries += found
+    entries += _bundle_entries(root, errors)
+    posts, story_entries = _load_stories(root, errors)
+    entries += story_entries
     errors.extend(_check_pages(root))
 
-    # References resolve. Known values come from the raw records, so one broken record does not
-    # make every reference to it fail too; a file that could not be read is skipped as a target.
-    def known(target: str, by: str) -> set[Any] | None:
-        raw = raws.get(target)
-        if not isinstance(raw, list):
-            return None
-        return {r.get(by) for r in raw if isinstance(r, dict)}
+    # Ids are unique per collection, across every file that adds to it.
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for entry in entries:
+        if entry.record is None or entry.collection == "stories" or not hasattr(entry.record, "id"):
+            continue
+        line, label = entry.locate(("id",))
+        key = (entry.collection, entry.record.id)
+        if key in seen:
+            where = seen[key][1] if seen[key][0] == entry.label else f"{seen[key][0]}:{seen[key][1]}"
+            errors.append(DataError(entry.label, line, label,
+                                    f"id '{entry.record.id}' komt al voor op regel {where}; ids moeten uniek zijn"
+                                    if seen[key][0] == entry.label else
+                                    f"id '{entry.record.id}' komt al voor in {where}; ids moeten uniek zijn"))
+        else:
+            seen[key] = (entry.label, line)
 
-    sources = [(f"data/{spec.filename}", raws[spec.name], spec.many,
-                records[spec.name] + _failed(raws[spec.name], spec, records[spec.name]))
-               for spec in COLLECTIONS]
-    sources += story_sources
-    for label, raw, many, items in sources:
-        for i, record in items:
-            refs = _references(record) if isinstance(record, BaseModel) else _raw_references(*record)
-            for loc, value, target, by in refs:
-                valid = known(target, by)
-                if valid is None or value in valid:
-                    continue
-                line, field_label = locate(raw, ((i,) if many else ()) + loc, many)
-                target_file = next(s.filename for s in COLLECTIONS if s.name == target)
-                choices = ", ".join(sorted(v for v in valid if isinstance(v, str))) or "(nog geen)"
-                what = "" if by == "id" else f" als {by}"
-                errors.append(DataError(label, line, field_label,
-                                        f"'{value}' bestaat niet{what} in data/{target_file}; kies uit: {choices}"))
+    # References resolve. Known values come from the raw records, so one broken record does not
+    # make every reference to it fail too; a file that could not be read is not a target at all.
+    known: dict[tuple[str, str], set[Any]] = {}
+    for entry in entries:
+        if isinstance(entry.item, dict):
+            for by in ("id", "category", "title"):
+                known.setdefault((entry.collection, by), set()).add(entry.item.get(by))
+    filenames = {spec.name: f"data/{spec.filename}" for spec in COLLECTIONS}
+    filenames.update({"sources": f"data/{BUNDLE_DIR}/", "tables": f"data/{BUNDLE_DIR}/"})
+    for entry in entries:
+        refs = _references(entry.record) if entry.record is not None else _raw_references(entry.model, entry.item)
+        for loc, value, target, by in refs:
+            valid = known.get((target, by))
+            if valid is None or value in valid:
+                continue
+            line, field_label = entry.locate(loc)
+            choices = ", ".join(sorted(v for v in valid if isinstance(v, str))) or "(nog geen)"
+            what = "" if by == "id" else f" als {by}"
+            errors.append(DataError(entry.label, line, field_label,
+                                    f"'{value}' bestaat niet{what} in {filenames[target]}; kies uit: {choices}"))
 
     if errors:
         raise DataErrors(errors)
 
-    single = {spec.name: records[spec.name][0][1] for spec in COLLECTIONS if not spec.many}
-    many = {spec.name: tuple(r for _, r in records[spec.name]) for spec in COLLECTIONS if spec.many}
+    by_collection: dict[str, list[Record]] = {}
+    for entry in entries:
+        by_collection.setdefault(entry.collection, []).append(entry.record)
+    single = {spec.name: by_collection[spec.name][0] for spec in COLLECTIONS if not spec.many}
+    many = {name: tuple(by_collection.get(name, ())) for name in MANY_COLLECTIONS}
     return SiteData(**single, **many, stories=tuple(posts))
-
-
-def _load_collection(
-    path: Path, label: str, spec: CollectionSpec
-) -> tuple[tuple[Any, list[tuple[int, Record]]], list[DataError]]:
-    text, errors = read_text(path, label)
-    if text is None:
-        return (None, []), errors
-    raw, errors = parse_yaml(text, label)
-    if errors:
-        return (None, []), errors
-    if raw is None:
-        return (None, []), [DataError(label, 1, "", "bestand is leeg")]
-    if spec.many and not isinstance(raw, list):
-        return (None, []), [DataError(label, getattr(raw, "line", 1), "",
-                                      "moet een lijst van records zijn; elk record begint met '- id: …'")]
-    if not spec.many and not isinstance(raw, dict):
-        return (None, []), [DataError(label, getattr(raw, "line", 1), "",
-                                      "moet een verzameling velden zijn (sleutel: waarde)")]
-    items = raw if spec.many else [raw]
-    records: list[tuple[int, Record]] = []
-    for i, item in enumerate(items):
-        try:
-            records.append((i, spec.model.model_validate(item)))
-        except ValidationError as exc:
-            prefix = (i,) if spec.many else ()
-            errors.extend(from_validation_error(exc, label, lambda loc: locate(raw, loc, spec.many), prefix))
-    return (raw, records), errors
 
 
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, list[DataError]]:
@@ -453,16 +513,15 @@ def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
     return errors
 
 
-def _load_stories(root: Path) -> tuple[list[Post], list[tuple[str, Any, bool, list[tuple[int, Record]]]], list[DataError]]:
+def _load_stories(root: Path, errors: list[DataError]) -> tuple[list[Post], list[Entry]]:
     posts: list[Post] = []
-    sources = []
-    errors: list[DataError] = []
+    entries: list[Entry] = []
     folder = root / STORIES_DIR
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         label = path.relative_to(root).as_posix()
         text, errs = read_text(path, label)
+        errors.extend(errs)
         if text is None:
-            errors.extend(errs)
             continue
         front, body, body_line, errs = split_front_matter(text, label)
         errors.extend(errs)
@@ -477,15 +536,11 @@ def _load_stories(root: Path) -> tuple[list[Post], list[tuple[str, Any, bool, li
             errors.append(DataError(label, 2, "", "front matter moet velden bevatten (sleutel: waarde)"))
             continue
         _shift_lines(raw, 1)
-        try:
-            story = Story.model_validate(raw)
-        except ValidationError as exc:
-            errors.extend(from_validation_error(exc, label, lambda loc, raw=raw: locate(raw, loc, False)))
-            sources.append((label, raw, False, [(0, (Story, raw))]))
-            continue
-        posts.append(Post(story, label, path.stem))
-        sources.append((label, raw, False, [(0, story)]))
-    return posts, sources, errors
+        entry = _validate(Entry("stories", label, raw, (), None, Story, raw), errors)
+        entries.append(entry)
+        if entry.record is not None:
+            posts.append(Post(entry.record, label, path.stem))
+    return posts, entries
 
 
 def _check_pages(root: Path) -> list[DataError]:

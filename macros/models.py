@@ -260,6 +260,22 @@ class Comparison(Identified):
     rows: list[ComparisonRow] = Field(min_length=1)
 
 
+class Table(Identified):
+    """A table with any number of columns; the first column heads its row (models, costs, …)."""
+
+    caption: Text
+    columns: list[Text] = Field(min_length=2)
+    rows: list[list[Text]] = Field(min_length=1)
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> "Table":
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"rij {number} heeft {len(row)} cellen; de tabel heeft {len(self.columns)} kolommen")
+        return self
+
+
 TimelineKind = Literal["programma", "leerkring", "team", "context", "publicatie"]
 
 
@@ -269,6 +285,7 @@ class TimelineEvent(Identified):
     text: str | None = None
     kind: TimelineKind = "programma"
     circle: Slug | None = ref("circles", default=None)
+    people: list[Slug] = ref("people", default_factory=list, description="Wie er een rol in speelt")
 
 
 # ---------------------------------------------------------------------------
@@ -333,6 +350,64 @@ class Quote(Identified):
 
 
 # ---------------------------------------------------------------------------
+# Knowledge library: sources, glossary, themes
+# ---------------------------------------------------------------------------
+
+SOURCE_KINDS = {
+    "verslag": "Verslag",
+    "businesscase": "Businesscase en meerjarenplan",
+    "presentatie": "Presentatie",
+    "essay": "Essay",
+    "advies": "Advies",
+    "publicatie": "Publicatie",
+}
+
+
+class Source(Identified):
+    """A related document: its metadata as data, its summary in our own words."""
+
+    title: Text
+    short_title: AttrText
+    kind: Literal["verslag", "businesscase", "presentatie", "essay", "advies", "publicatie"]
+    date: DateValue | None = None
+    date_note: str | None = Field(default=None, description="Hoe zeker de datum is, als de bron hem niet geeft")
+    period: str | None = Field(default=None, description="De periode waarover het document gaat, bijv. 2024-2027")
+    organisations: list[Text] = Field(default_factory=list, description="Opdrachtgevers of uitgevers")
+    authors: list[Text] = Field(default_factory=list)
+    pages: int | None = Field(default=None, ge=1)
+    themes: list[Slug] = ref("themes", default_factory=list)
+    summary: list[Text] = Field(min_length=1)
+    notes: list[Text] = Field(default_factory=list, description="Tegenstrijdigheden en kanttekeningen")
+
+
+class SourceBundle(Record):
+    """One file in data/bronnen/: a source and the structured units taken from it."""
+
+    source: Source
+    lists: list[ItemList] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+
+
+class Term(Identified):
+    """An abbreviation or recurring term; abbreviations also become tooltips on every page."""
+
+    term: AttrText = Field(description="Zoals het in de tekst staat, bijv. 'IPO'")
+    expansion: AttrText | None = Field(default=None, description="Voluit, voor afkortingen")
+    explanation: Text
+    source: str | None = Field(default=None, description="Waar de bron het noemt of uitlegt")
+    uncertain: bool = Field(default=False, description="Waar: de bronnen geven de betekenis niet zeker")
+    tooltip: bool = Field(default=True, description="Onwaar: geen tooltip (bijv. bij een gewoon woord)")
+
+
+class Theme(Identified):
+    """A theme shared by stories (tags) and sources, to go from a theme to everything about it."""
+
+    title: AttrText
+    description: Text
+
+
+# ---------------------------------------------------------------------------
 # Stories (front matter of docs/verhalen/posts/*.md)
 # ---------------------------------------------------------------------------
 
@@ -377,7 +452,7 @@ class Story(Record):
     )
     kind: Literal["column", "interview", "verhaal", "reportage", "portret", "citaat"]
     principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
-    tags: list[AttrText] = Field(default_factory=list)
+    tags: list[Slug] = ref("themes", default_factory=list, description="Thema's, ids uit data/themas.yml")
     # Material writes this into <meta name="description" content="…"> without escaping.
     description: AttrText = Field(max_length=300, description="Samenvatting in één zin")
     draft: bool = False
@@ -409,4 +484,9 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
     CollectionSpec("people", "mensen.yml", Person),
     CollectionSpec("colophon", "colofon.yml", ColophonGroup),
     CollectionSpec("quotes", "citaten.yml", Quote),
+    CollectionSpec("terms", "begrippen.yml", Term),
+    CollectionSpec("themes", "themas.yml", Theme),
 )
+# data/bronnen/*.yml: one SourceBundle per file; its parts join these collections.
+BUNDLE_DIR = "bronnen"
+BUNDLE_PARTS = {"source": "sources", "lists": "lists", "comparisons": "comparisons", "tables": "tables"}
