@@ -6,6 +6,7 @@ content once and registers thin macros over the pure functions in `render`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +55,32 @@ def register(env: Any, data: SiteData) -> None:
         "circle_stories": lambda ident: render.story_list(
             [links[p.path] for p in data.stories_for_circle(ident)], base(), "Nog geen verhalen uit deze kring."),
         "feed_link": lambda: render.feed_link(base()),
+        "source_facts": lambda ident: _source_facts(data, ident, base()),
+        "source_cards": lambda: render.source_cards(data.sources, base()),
+        "table": lambda ident: render.table_of(data.get("tables", ident)),
+        "glossary": lambda: render.glossary(data.terms),
+        "people_index": lambda: render.people_index(data.people, {
+            p.id: [render.Appearance(label, url) for label, url in data.appearances(p.id)] for p in data.people
+        }, base()),
+        "theme_sections": lambda level=2: render.theme_sections(
+            data.themes, {t.id: [links[p.path] for p in data.stories_for_theme(t.id)] for t in data.themes},
+            {t.id: data.sources_for_theme(t.id) for t in data.themes}, base(), level),
         "latest_stories": lambda count=3: render.story_list(
             [links[p.path] for p in data.published_stories()[:count]], base()),
     }
+    titles = render.abbreviation_titles(data.terms)
     for name, function in macros.items():
-        env.macro(function, name)
+        env.macro(_with_abbreviations(function, titles), name)
+
+
+def _with_abbreviations(function: Any, titles: dict[str, str]) -> Any:
+    """The macro, with abbreviation tooltips in what it renders (keeps its name and signature)."""
+
+    @functools.wraps(function)
+    def wrapped(*args: Any, **kwargs: Any) -> str:
+        return render.abbreviate(function(*args, **kwargs), titles)
+
+    return wrapped
 
 
 def story_link(data: SiteData, post: Post) -> render.StoryLink:
@@ -73,9 +95,15 @@ def story_meta_boxes(data: SiteData) -> dict[str, str]:
     return {
         post.src_uri: str(render.story_meta(
             post.meta.kind, data.circles_of(post), [principles[p] for p in post.meta.principles],
-            [data.person(a) for a in post.meta.authors], base_for(post.url)))
+            [data.person(a) for a in post.meta.authors], base_for(post.url),
+            [data.get("themes", t) for t in post.meta.tags]))
         for post in data.stories
     }
+
+
+def _source_facts(data: SiteData, ident: str, base: str) -> str:
+    source = data.get("sources", ident)
+    return render.source_facts(source, [data.get("themes", t) for t in source.themes], base)
 
 
 def _circle_facts(data: SiteData, ident: str, people: dict, base: str) -> str:

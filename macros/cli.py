@@ -30,7 +30,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         noun = "fout" if count == 1 else "fouten"
         print(f"\n{count} {noun} gevonden. Herstel ze en voer 'make check' opnieuw uit.", file=sys.stderr)
         return 1
-    print(f"Alles in orde: {len(COLLECTIONS)} gegevensbestanden en {len(data.stories)} verhalen zijn geldig.")
+    files = len(list((args.root / "data").rglob("*.yml")))
+    print(f"Alles in orde: {files} gegevensbestanden en {len(data.stories)} verhalen zijn geldig.")
     return 0
 
 
@@ -39,7 +40,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     data = _load_or_report(args.root)
     if data is None:
         return 1
-    generate.write_if_changed(args.root / generate.AUTHORS_FILE, generate.authors_yaml(data))
+    generate.write_derived(args.root, data)
     return 0
 
 

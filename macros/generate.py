@@ -1,6 +1,7 @@
 """Derived files, made from data and models, never edited by hand.
 
-- `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml. Written before
+- `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml, and
+  `includes/afkortingen.md`: abbreviation tooltips, from data/begrippen.yml. Written before
   every build (`make site`, `make serve`, `make test`) and not kept in git.
 - `schemas/verhaal.schema.json`: JSON Schema of a story's front matter, from the Story model,
   for autocomplete in editors. Kept in git; a test fails when it is stale (`make schema`).
@@ -17,6 +18,7 @@ from .loader import SiteData
 from .models import Story
 
 AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
+ABBREVIATIONS_FILE = Path("includes/afkortingen.md")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
 HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
@@ -30,6 +32,19 @@ def authors_yaml(data: SiteData) -> str:
     }
     body = yaml.safe_dump({"authors": authors}, allow_unicode=True, sort_keys=False, width=100)
     return HEADER.format(source="data/mensen.yml", target="site") + body
+
+
+def abbreviations_md(data: SiteData) -> str:
+    """Abbreviation tooltips for every page (pymdownx.snippets appends this file), from data/begrippen.yml."""
+    from .render import abbreviations
+
+    return abbreviations(data.terms)
+
+
+def write_derived(root: Path, data: SiteData) -> None:
+    """Every file derived from data that a build needs; written before each build, not kept in git."""
+    write_if_changed(root / AUTHORS_FILE, authors_yaml(data))
+    write_if_changed(root / ABBREVIATIONS_FILE, abbreviations_md(data))
 
 
 def story_schema() -> str:

@@ -233,6 +233,8 @@ class SiteData:
     sources: tuple[Source, ...] = ()
     tables: tuple[Table, ...] = ()
     stories: tuple[Post, ...] = ()
+    # source id → ((collection, id), …): the units a file in data/bronnen/ adds besides its source
+    bundles: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -276,6 +278,31 @@ class SiteData:
 
     def stories_by_person(self, ident: str) -> list[Post]:
         return [p for p in self.published_stories() if ident in p.meta.authors]
+
+    def stories_for_theme(self, ident: str) -> list[Post]:
+        return [p for p in self.published_stories() if ident in p.meta.tags]
+
+    def sources_for_theme(self, ident: str) -> list[Source]:
+        return [s for s in self.sources if ident in s.themes]
+
+    def appearances(self, ident: str) -> list[tuple[str, str]]:
+        """(label, url from the site root) of every place a person appears, derived from references."""
+        found: list[tuple[str, str]] = []
+        for circle in self.circles:
+            roles = [g.role for g in circle.guides if g.person == ident]
+            if circle.ambassador == ident:
+                roles.append("ambassadeur")
+            if roles:
+                found.append((f"{circle.name} ({', '.join(roles)})", f"leerkringen/{circle.id}/"))
+        for group in self.colophon:
+            if any(m.person == ident for m in group.members):
+                found.append((f"Colofon: {group.title}", f"over/colofon/#colofon-{group.id}"))
+        for post in self.stories_by_person(ident):
+            found.append((f"Verhaal: {post.meta.title}", post.url))
+        for event in self.sorted_timeline():
+            if ident in event.people:
+                found.append((f"Tijdlijn, {event.date.label}: {event.title}", f"leerreis/tijdlijn/#{event.id}"))
+        return found
 
     def circles_of(self, post: Post) -> list[Circle]:
         by_category = {c.category: c for c in self.circles}
@@ -463,7 +490,12 @@ def load(root: Path | str) -> SiteData:
         by_collection.setdefault(entry.collection, []).append(entry.record)
     single = {spec.name: by_collection[spec.name][0] for spec in COLLECTIONS if not spec.many}
     many = {name: tuple(by_collection.get(name, ())) for name in MANY_COLLECTIONS}
-    return SiteData(**single, **many, stories=tuple(posts))
+    bundles: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        if entry.label.startswith(f"data/{BUNDLE_DIR}/") and entry.collection != "sources":
+            source = next(e.record.id for e in entries if e.label == entry.label and e.collection == "sources")
+            bundles.setdefault(source, []).append((entry.collection, entry.record.id))
+    return SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()})
 
 
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, list[DataError]]:
@@ -484,6 +516,7 @@ _HTML_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]
 _FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|input|button|link|meta|base)\b", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"javascript:", re.IGNORECASE)
+_SNIPPET = re.compile(r"-{1,}8<-{1,}")
 
 
 def check_images(text: str, first_line: int, label: str) -> list[DataError]:
@@ -507,6 +540,9 @@ def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
         if match:
             errors.append(DataError(label, n, "", f"HTML-element <{match.group(1).lower()}> is niet toegestaan "
                                                   "in een verhaal; schrijf gewone tekst"))
+        elif _SNIPPET.search(line):
+            errors.append(DataError(label, n, "", "'--8<--' (een ander bestand invoegen) is niet toegestaan "
+                                                  "in een verhaal"))
         elif _EVENT_HANDLER.search(line) or _JS_URL.search(line):
             errors.append(DataError(label, n, "", "HTML met code (on…= of javascript:) is niet toegestaan "
                                                   "in een verhaal"))

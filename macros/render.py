@@ -8,6 +8,7 @@ page to the site root (for example '../../').
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable, Sequence
@@ -15,7 +16,12 @@ from typing import Iterable, Sequence
 from markupsafe import Markup, escape
 
 from .models import (
+    SOURCE_KINDS,
     STORY_KINDS,
+    Source,
+    Table,
+    Term,
+    Theme,
     Advice,
     Circle,
     ColophonGroup,
@@ -397,7 +403,7 @@ def story_list(stories: Sequence[StoryLink], base: str, empty: str = "Nog geen v
 
 
 def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Principle],
-               authors: Sequence[Person], base: str) -> Markup:
+               authors: Sequence[Person], base: str, themes: Sequence[Theme] = ()) -> Markup:
     """The box on a story page: its kind, learning circles and principles, all linked."""
     facts = definition_list(
         [
@@ -407,7 +413,175 @@ def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Princi
                 link(f"{base}{PRINCIPLES_PAGE}#{principle_anchor(p)}", f"{p.number}. {p.title}") for p in principles
             ]) if principles else None),
             ("Door", _joined([escape(a.name) for a in authors]) if authors else None),
+            ("Thema's", _joined([link(theme_href(t, base), t.title) for t in themes]) if themes else None),
         ],
         "facts",
     )
     return el("aside", [el("h2", "Over dit verhaal"), facts], class_=cls("story-meta"), aria_label="Over dit verhaal")
+
+
+# ---------------------------------------------------------------------------
+# Knowledge library
+# ---------------------------------------------------------------------------
+
+SOURCES_DIR = "kennisbank/bronnen/"
+THEMES_PAGE = "kennisbank/themas/"
+GLOSSARY_PAGE = "kennisbank/begrippen/"
+PEOPLE_PAGE = "kennisbank/mensen/"
+
+
+def source_href(source: Source, base: str) -> str:
+    return f"{base}{SOURCES_DIR}{source.id}/"
+
+
+def theme_href(theme: Theme, base: str) -> str:
+    return f"{base}{THEMES_PAGE}#{theme.id}"
+
+
+def table_of(t: Table) -> Markup:
+    """Any number of columns; the first cell of each row heads that row."""
+    rows = [el("tr", [el("th", row[0], scope="row"), *[el("td", cell) for cell in row[1:]]]) for row in t.rows]
+    result = table(t.caption, t.columns, rows, "data")
+    if t.source:
+        result += el("p", ["Bron: ", t.source], class_=cls("table", "source"))
+    return result
+
+
+def source_facts(source: Source, themes: Sequence[Theme], base: str) -> Markup:
+    """The metadata of a source, and its caveats where the sources disagree."""
+    date: Content = None
+    if source.date:
+        date = [el("time", source.date.label, datetime=source.date.iso)]
+        if source.date_note:
+            date += [" (", source.date_note, ")"]
+    elif source.date_note:
+        date = source.date_note
+    facts = definition_list(
+        [
+            ("Titel", source.title),
+            ("Soort", SOURCE_KINDS[source.kind]),
+            ("Datum", date),
+            ("Periode", source.period),
+            ("Organisaties", ", ".join(source.organisations) if source.organisations else None),
+            ("Auteurs", ", ".join(source.authors) if source.authors else None),
+            ("Omvang", f"{source.pages} pagina's" if source.pages else None),
+            ("Thema's", _joined([link(theme_href(t, base), t.title) for t in themes]) if themes else None),
+        ],
+        "facts",
+    )
+    if not source.notes:
+        return facts
+    notes = el("div", [el("p", "Let op", class_="admonition-title"), bullet_list(source.notes, block="notes")],
+               class_="admonition warning " + cls("source-notes"))
+    return facts + notes
+
+
+def source_cards(sources: Sequence[Source], base: str) -> Markup:
+    cards = [
+        el("li", [
+            el("p", [el("span", SOURCE_KINDS[s.kind], class_=cls("card", "kind")), el("br"),
+                     link(source_href(s, base), s.short_title, class_=cls("card", "link"))],
+               class_=cls("card", "title")),
+            el("p", s.title, class_=cls("card", "text")),
+            el("p", s.date.label if s.date else (s.period or ""), class_=cls("card", "meta")),
+        ], class_=cls("card"))
+        for s in sources
+    ]
+    return el("div", el("ul", cards), class_="grid cards " + cls("sources"))
+
+
+def glossary(terms: Sequence[Term]) -> Markup:
+    """Every term with its expansion and explanation; uncertain meanings say so."""
+    parts = []
+    for t in sorted(terms, key=lambda t: t.term.casefold()):
+        head: list[Content] = [el("strong", t.term)]
+        if t.expansion:
+            head += [" — ", t.expansion]
+        body: list[Content] = [el("p", t.explanation)]
+        if t.uncertain:
+            body.append(el("p", "De bronnen geven de betekenis niet eenduidig.", class_=cls("glossary", "uncertain")))
+        if t.source:
+            body.append(el("p", ["Bron: ", t.source], class_=cls("glossary", "source")))
+        parts += [el("dt", head, id=t.id), el("dd", body)]
+    return el("dl", parts, class_=cls("glossary"))
+
+
+def abbreviation_titles(terms: Sequence[Term]) -> dict[str, str]:
+    """Tooltip text per abbreviation; uncertain meanings say so."""
+    return {
+        t.term: t.expansion + (" (betekenis niet zeker)" if t.uncertain else "")
+        for t in terms
+        if t.tooltip and t.expansion
+    }
+
+
+def abbreviations(terms: Sequence[Term]) -> str:
+    """Markdown abbreviation definitions (`*[IPO]: Interprovinciaal Overleg`) for every page."""
+    return "".join(f"*[{term}]: {title}\n" for term, title in abbreviation_titles(terms).items())
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def abbreviate(html: str, titles: dict[str, str]) -> str:
+    """Wrap abbreviations in text (never in tags or attributes, never twice) in <abbr title>.
+
+    Markdown's abbr extension does this for Markdown text; this does it for the HTML that
+    the renderers make, which Markdown leaves alone."""
+    if not titles:
+        return html
+    words = sorted(titles, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    out = []
+    inside = 0
+    for part in _TAG.split(str(html)):
+        if part.startswith("<"):
+            lowered = part.lower()
+            if lowered.startswith("<abbr"):
+                inside += 1
+            elif lowered.startswith("</abbr"):
+                inside -= 1
+            out.append(part)
+        elif inside:
+            out.append(part)
+        else:
+            out.append(pattern.sub(lambda m: str(el("abbr", m.group(1), title=titles[m.group(1)])), part))
+    result = "".join(out)
+    return Markup(result) if isinstance(html, Markup) else result
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Where a person appears: a label and a link."""
+
+    label: str
+    url: str
+
+
+def people_index(people: Sequence[Person], appearances: dict[str, Sequence[Appearance]], base: str) -> Markup:
+    """Everyone in the publication with their role and every place they appear, derived from data."""
+    parts = []
+    for p in sorted(people, key=lambda p: p.name.split()[-1].casefold()):
+        body: list[Content] = []
+        if p.description:
+            body.append(el("p", p.description))
+        found = appearances.get(p.id, ())
+        if found:
+            body.append(el("ul", [el("li", link(f"{base}{a.url}", a.label)) for a in found], class_=cls("people", "links")))
+        parts += [el("dt", p.name, id=p.id), el("dd", body)]
+    return el("dl", parts, class_=cls("people"))
+
+
+def theme_sections(themes: Sequence[Theme], stories: dict[str, Sequence[StoryLink]],
+                   sources: dict[str, Sequence[Source]], base: str, level: int = 2) -> str:
+    """Markdown: a heading per theme, then its stories and sources."""
+    hashes = "#" * level
+    blocks = []
+    for t in themes:
+        parts: list[Content] = [el("p", t.description)]
+        if sources.get(t.id):
+            parts.append(el("p", ["Bronnen: ", _joined([link(source_href(s, base), s.short_title)
+                                                        for s in sources[t.id]])], class_=cls("theme", "sources")))
+        parts.append(story_list(stories.get(t.id, ()), base, "Nog geen verhalen bij dit thema."))
+        blocks.append(f"{hashes} {md_escape(t.title)} {{ #{t.id} }}\n\n{Markup('').join(_flatten(p) for p in parts)}\n")
+    return "\n".join(blocks)

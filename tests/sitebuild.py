@@ -60,7 +60,7 @@ def build_site(project: Path, out: Path) -> BuiltSite:
 
     from macros import generate
 
-    generate.write_if_changed(project / generate.AUTHORS_FILE, generate.authors_yaml(load(project)))
+    generate.write_derived(project, load(project))
 
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -79,3 +79,16 @@ def build_site(project: Path, out: Path) -> BuiltSite:
         os.chdir(cwd)
         logger.removeHandler(handler)
     return BuiltSite(out, [r.getMessage() for r in handler.records])
+
+
+INLINE = ("abbr", "a", "strong", "em", "b", "i", "q", "time", "span", "cite", "code", "mark", "small")
+
+
+def text_of(node) -> str:
+    """The visible text of `node`, whitespace folded; inline elements (a tooltip, a link) do not
+    split the words and punctuation around them."""
+    copy = BeautifulSoup(str(node), "html.parser")
+    for tag in copy.find_all(INLINE):
+        tag.unwrap()
+    copy.smooth()  # merge the text nodes that unwrapping left side by side
+    return " ".join(copy.get_text(" ").split())

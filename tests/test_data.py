@@ -38,7 +38,8 @@ def test_every_goal_is_pursued_by_a_circle_that_points_back(data):
 MACRO_CALL = re.compile(r"{{\s*(\w+)\((.*?)\)\s*}}")
 ID_ARG = re.compile(r'(?:circle=)?"([^"]+)"')
 ID_COLLECTION = {"item_list": "lists", "comparison": "comparisons", "quote": "quotes",
-                 "circle_facts": "circles", "timeline": "circles", "circle_stories": "circles"}
+                 "circle_facts": "circles", "timeline": "circles", "circle_stories": "circles",
+                 "source_facts": "sources", "table": "tables"}
 
 
 def test_every_macro_call_in_the_pages_names_an_existing_record(root, data):

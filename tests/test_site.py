@@ -10,6 +10,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from sitebuild import text_of
+
 pytestmark = pytest.mark.site
 
 PRINCIPLES = "leerreis/leren-als-strategische-interventie/"
@@ -17,7 +19,7 @@ TIMELINE = "leerreis/tijdlijn/"
 
 
 def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
+    return text_of(node)
 
 
 def squash(value: str) -> str:

@@ -133,3 +133,24 @@ def test_principle_cards_link_to_sections_from_any_page():
     assert links == ["../leerreis/leren-als-strategische-interventie/#doel",
                      "../leerreis/leren-als-strategische-interventie/#focus"]
     assert "grid" in cards.div["class"] and "cards" in cards.div["class"]
+
+
+def test_abbreviate_wraps_text_only_once_and_never_inside_tags():
+    titles = {"IPO": "Interprovinciaal Overleg", "RIA": "Regionale Investeringsagenda (betekenis niet zeker)"}
+    html = '<p title="IPO">Het IPO en de RIA, niet IPOX of X-IPO.</p><abbr title="x">IPO</abbr>'
+    out = render.abbreviate(html, titles)
+    parsed = soup(out)
+    assert parsed.p["title"] == "IPO"
+    tips = [(a.get_text(), a["title"]) for a in parsed.find_all("abbr")]
+    assert tips == [("IPO", "Interprovinciaal Overleg"), ("RIA", "Regionale Investeringsagenda (betekenis niet zeker)"),
+                    ("IPO", "x")]
+    assert "IPOX" in out and "X-IPO" in out
+
+
+def test_abbreviation_definitions_for_markdown():
+    from macros.models import Term
+    terms = [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="x"),
+             Term(id="plek", term="PLeK", expansion="Platform", explanation="x", uncertain=True),
+             Term(id="kring", term="leerkring", explanation="x", tooltip=False)]
+    assert render.abbreviations(terms) == ("*[IPO]: Interprovinciaal Overleg\n"
+                                           "*[PLeK]: Platform (betekenis niet zeker)\n")

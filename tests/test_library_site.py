@@ -1,0 +1,116 @@
+"""The knowledge library on the built site: sources with all their units, glossary and tooltips,
+people with every place they appear, themes that join stories and sources. All derived from data."""
+
+import re
+
+import pytest
+
+from sitebuild import text_of
+
+pytestmark = pytest.mark.site
+
+SELECTOR = {"lists": ".ko-list--{id}", "comparisons": "table.ko-table--comparison", "tables": "table.ko-table--data"}
+
+
+def text(node) -> str:
+    return text_of(node)
+
+
+def test_every_source_has_its_page_with_facts_and_notes(site, data):
+    for source in data.sources:
+        page = site.content(f"kennisbank/bronnen/{source.id}/")
+        facts = page.select_one("dl.ko-facts")
+        assert facts is not None and " ".join(source.title.split()) in text(facts), source.id
+        notes = page.select(".ko-source-notes li")
+        assert [" ".join(n.get_text().split()) for n in notes] == [" ".join(x.split()) for x in source.notes]
+
+
+def test_every_unit_of_a_source_is_on_its_page(site, data):
+    for source_id, units in data.bundles.items():
+        page = site.content(f"kennisbank/bronnen/{source_id}/")
+        for collection, ident in units:
+            record = data.get(collection, ident)
+            if collection == "lists":
+                assert page.select_one(SELECTOR["lists"].format(id=ident)) is not None, (source_id, ident)
+            else:
+                captions = {text(t.caption) for t in page.select(SELECTOR[collection])}
+                assert " ".join(record.caption.split()) in captions, (source_id, ident)
+
+
+def test_multi_column_tables_keep_every_cell(site, data):
+    for table in data.tables:
+        found = [t for _, t in _tables(site) if text(t.caption) == " ".join(table.caption.split())]
+        assert found, table.id
+        rendered = [[text(c) for c in tr.find_all(["th", "td"])] for tr in found[0].tbody.find_all("tr")]
+        assert rendered == [[" ".join(c.split()) for c in row] for row in table.rows]
+
+
+def _tables(site):
+    for path in site.html_pages():
+        rel = path.relative_to(site.dir).as_posix()
+        if rel.endswith("index.html"):
+            for t in site.page(rel.removesuffix("index.html")).select("table.ko-table--data"):
+                yield rel, t
+
+
+def test_source_cards_link_every_source(site, data):
+    links = [a["href"] for a in site.content("kennisbank/bronnen/").select(".ko-sources a")]
+    assert links == [f"../../kennisbank/bronnen/{s.id}/" for s in data.sources]
+
+
+def test_glossary_lists_every_term(site, data):
+    page = site.content("kennisbank/begrippen/")
+    for term in data.terms:
+        dt = page.find("dt", id=term.id)
+        assert dt is not None and term.term in text(dt), term.id
+        if term.expansion:
+            assert term.expansion in text(dt)
+
+
+@pytest.mark.parametrize("abbreviation", ["IPO", "KPS", "PLeK", "RIA"])
+def test_every_page_that_uses_an_abbreviation_explains_it(site, data, abbreviation):
+    [term] = [t for t in data.terms if t.term == abbreviation]
+    word = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
+    missing = []
+    for path in site.html_pages():
+        rel = path.relative_to(site.dir).as_posix()
+        if not rel.endswith("index.html"):
+            continue
+        article = site.page(rel.removesuffix("index.html")).select_one(".md-content__inner")
+        if article is None or not word.search(article.get_text(" ")):
+            continue
+        tips = [a for a in article.find_all("abbr") if a.get_text() == abbreviation]
+        if not tips or not all(a.get("title", "").startswith(term.expansion) for a in tips):
+            missing.append(rel)
+    assert missing == []
+
+
+def test_people_index_links_every_appearance(site, data):
+    page = site.content("kennisbank/mensen/")
+    for person in data.people:
+        dt = page.find("dt", id=person.id)
+        assert dt is not None and text(dt) == person.name
+        links = [a["href"] for a in dt.find_next_sibling("dd").find_all("a")]
+        assert links == [f"../../{url}" for _, url in data.appearances(person.id)], person.id
+
+
+def test_theme_sections_join_stories_and_sources(site, data):
+    page = site.content("kennisbank/themas/")
+    for theme in data.themes:
+        heading = page.find(id=theme.id)
+        assert heading is not None and heading.name == "h2"
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"].removeprefix("../../") for a in sibling.find_all("a")]
+        expected = [f"kennisbank/bronnen/{s.id}/" for s in data.sources_for_theme(theme.id)]
+        expected += [p.url for p in data.stories_for_theme(theme.id)]
+        assert links == expected, theme.id
+
+
+def test_story_pages_show_their_themes(site, data):
+    for post in data.published_stories():
+        box = site.content(post.url).select_one("aside.ko-story-meta")
+        themed = [a["href"] for a in box.find_all("a") if "/themas/" in a["href"]]
+        assert themed == [f"../../kennisbank/themas/#{t}" for t in post.meta.tags]
