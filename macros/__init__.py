@@ -10,7 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from . import render
+from . import identity, render
 from .errors import DataErrors
 from .loader import Post, SiteData, load
 
@@ -135,4 +135,6 @@ def define_env(env: Any) -> None:
     env.variables["site_data"] = data
     # Story pages are not rendered as templates; the theme partial shows this precomputed box.
     env.conf["extra"]["ko_story_meta"] = story_meta_boxes(data)
+    # The circle's colours as CSS custom properties (validated #rrggbb values only).
+    env.conf["extra"]["ko_identity_css"] = identity.css(data.identity)
     register(env, data)

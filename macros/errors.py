@@ -55,7 +55,6 @@ _MESSAGES: dict[str, Any] = {
     "dict_type": _fmt_type("een verzameling velden (sleutel: waarde)"),
     "model_type": _fmt_type("een verzameling velden (sleutel: waarde)"),
     "model_attributes_type": _fmt_type("een verzameling velden (sleutel: waarde)"),
-    "string_pattern_mismatch": "moet een id zijn van kleine letters, cijfers en streepjes (bijvoorbeeld 'bouwen-aan-kennis')",
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "is te lang",
     "greater_than_equal": "moet minstens {ge} zijn",
@@ -69,6 +68,13 @@ def message_for(err: dict[str, Any]) -> str:
     ctx = err.get("ctx") or {}
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^#"):
+            return "moet een kleur zijn in de vorm #rrggbb (bijvoorbeeld '#1b5e3b')"
+        if pattern.startswith("^[a-z0-9]"):
+            return "moet een id zijn van kleine letters, cijfers en streepjes (bijvoorbeeld 'bouwen-aan-kennis')"
+        return "heeft niet de juiste vorm"
     if kind == "too_short":
         return "mag niet leeg zijn" if ctx.get("min_length", 1) <= 1 else f"moet minstens {ctx['min_length']} items hebben"
     if kind == "literal_error":

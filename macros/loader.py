@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, from_validation_error
+from .identity import Identity
 from .models import (
     BUNDLE_DIR,
     BUNDLE_PARTS,
@@ -104,7 +105,13 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _construct_tagged(loader: _Loader, suffix: str, node: yaml.Node) -> None:
+    """MkDocs tags such as !ENV are read as nothing: only the identity is read from mkdocs.yml."""
+    return None
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_multi_constructor("!", _construct_tagged)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
@@ -235,6 +242,7 @@ class SiteData:
     stories: tuple[Post, ...] = ()
     # source id → ((collection, id), …): the units a file in data/bronnen/ adds besides its source
     bundles: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    identity: Identity = field(default_factory=Identity)
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -443,6 +451,7 @@ def load(root: Path | str) -> SiteData:
     entries += _bundle_entries(root, errors)
     posts, story_entries = _load_stories(root, errors)
     entries += story_entries
+    identity = _load_identity(root, errors)
     errors.extend(_check_pages(root))
 
     # Ids are unique per collection, across every file that adds to it.
@@ -495,7 +504,23 @@ def load(root: Path | str) -> SiteData:
         if entry.label.startswith(f"data/{BUNDLE_DIR}/") and entry.collection != "sources":
             source = next(e.record.id for e in entries if e.label == entry.label and e.collection == "sources")
             bundles.setdefault(source, []).append((entry.collection, entry.record.id))
-    return SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()})
+    return SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()},
+                    identity=identity)
+
+
+def _load_identity(root: Path, errors: list[DataError]) -> Identity:
+    """extra.identity from the circle's mkdocs.yml (colours; defaults when absent)."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return Identity()
+    raw = _read_yaml(path, "mkdocs.yml", errors)
+    extra = raw.get("extra") if isinstance(raw, dict) else None
+    section = extra.get("identity") if isinstance(extra, dict) else None
+    if section is None:
+        return Identity()
+    entry = Entry("identity", "mkdocs.yml", raw, ("extra", "identity"), None, Identity, section)
+    _validate(entry, errors)
+    return entry.record or Identity()
 
 
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, list[DataError]]:

@@ -1,0 +1,85 @@
+"""A circle's visual identity: colours from its mkdocs.yml, checked for WCAG AA contrast.
+
+The colours become CSS custom properties in every page's <head>. Only validated #rrggbb values
+ever reach the stylesheet.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from .models import Record
+
+HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(str.lower)]
+
+WHITE = "#ffffff"
+# Material's dark ('slate') page background: hsl(232, 15%, 14%).
+SLATE = "#1e2029"
+AA = 4.5
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(color: str) -> float:
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(a: str, b: str, weight: float) -> str:
+    """`weight` of colour a with the rest of colour b."""
+    parts = [round(int(a[i:i + 2], 16) * weight + int(b[i:i + 2], 16) * (1 - weight)) for i in (1, 3, 5)]
+    return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+class Colors(Record):
+    primary: HexColor = Field(default="#1b5e3b", description="Kopbalk, knoppen en links in de lichte weergave")
+    link_dark: HexColor = Field(default="#8fd6ab", description="Links in de donkere weergave")
+
+    @model_validator(mode="after")
+    def _readable(self) -> "Colors":
+        problems = []
+        ratio = contrast(self.primary, WHITE)
+        if ratio < AA:
+            problems.append(f"primary {self.primary} heeft met wit een contrast van {_ratio(ratio)}:1; "
+                            f"minstens 4,5:1 is nodig (kies een donkerdere kleur)")
+        ratio = contrast(self.link_dark, SLATE)
+        if ratio < AA:
+            problems.append(f"link_dark {self.link_dark} heeft met de donkere achtergrond een contrast van "
+                            f"{_ratio(ratio)}:1; minstens 4,5:1 is nodig (kies een lichtere kleur)")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class Identity(Record):
+    colors: Colors = Field(default_factory=Colors)
+
+
+def css(identity: Identity) -> str:
+    """The custom properties the theme layer reads, for light and dark."""
+    c = identity.colors
+    light = {
+        "--ko-primary": c.primary,
+        "--ko-primary-dark": mix(c.primary, "#000000", 0.75),
+        "--ko-primary-light": mix(c.primary, WHITE, 0.8),
+        "--ko-tint": mix(c.primary, WHITE, 0.1),
+        "--ko-link": c.primary,
+    }
+    dark = {"--ko-tint": mix(c.primary, SLATE, 0.3), "--ko-link": c.link_dark}
+    rule = lambda selector, props: selector + "{" + ";".join(f"{k}:{v}" for k, v in props.items()) + "}"  # noqa: E731
+    return "<style>" + rule(":root", light) + rule('[data-md-color-scheme="slate"]', dark) + "</style>"
