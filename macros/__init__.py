@@ -37,9 +37,9 @@ def register(env: Any, data: SiteData) -> None:
 
     macros = {
         "key_figures": lambda: render.key_figures(data.site.key_figures, data.site.key_figures_intro),
-        "advice_facts": lambda: render.advice_facts(data.advice),
-        "advice_features": lambda: render.bullet_list(data.advice.features),
-        "advice_recommendations": lambda: render.bullet_list(data.advice.recommendations, ordered=True),
+        "advice_facts": lambda: render.advice_facts(_advice(data)),
+        "advice_features": lambda: render.bullet_list(_advice(data).features),
+        "advice_recommendations": lambda: render.bullet_list(_advice(data).recommendations, ordered=True),
         "principle_cards": lambda: render.principle_cards(data.principles, base()),
         "principle_sections": lambda level=2: render.principle_sections(data.principles, level, by_principle, base()),
         "roles_table": lambda: render.roles_table(data.roles),
@@ -99,6 +99,12 @@ def story_meta_boxes(data: SiteData) -> dict[str, str]:
             [data.get("themes", t) for t in post.meta.tags]))
         for post in data.stories
     }
+
+
+def _advice(data: SiteData):
+    if data.advice is None:
+        raise KeyError("deze pagina gebruikt het advies, maar data/advies.yml bestaat niet")
+    return data.advice
 
 
 def _source_facts(data: SiteData, ident: str, base: str) -> str:

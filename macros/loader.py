@@ -224,7 +224,7 @@ class SiteData:
     """Everything the site shows, validated and cross-checked; derived lists computed here."""
 
     site: Site
-    advice: Advice
+    advice: Advice | None
     principles: tuple[Principle, ...]
     roles: tuple[Role, ...]
     goals: tuple[Goal, ...]
@@ -390,6 +390,8 @@ def _read_yaml(path: Path, label: str, errors: list[DataError]) -> Any:
 
 def _collection_entries(root: Path, spec: CollectionSpec, errors: list[DataError]) -> tuple[Any, list[Entry]]:
     label = f"data/{spec.filename}"
+    if not spec.required and not (root / "data" / spec.filename).exists():
+        return None, []
     raw = _read_yaml(root / "data" / spec.filename, label, errors)
     if raw is None:
         return None, []
@@ -497,7 +499,7 @@ def load(root: Path | str) -> SiteData:
     by_collection: dict[str, list[Record]] = {}
     for entry in entries:
         by_collection.setdefault(entry.collection, []).append(entry.record)
-    single = {spec.name: by_collection[spec.name][0] for spec in COLLECTIONS if not spec.many}
+    single = {spec.name: by_collection.get(spec.name, [None])[0] for spec in COLLECTIONS if not spec.many}
     many = {name: tuple(by_collection.get(name, ())) for name in MANY_COLLECTIONS}
     bundles: dict[str, list[tuple[str, str]]] = {}
     for entry in entries:

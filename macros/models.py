@@ -469,11 +469,12 @@ class CollectionSpec:
     filename: str
     model: type[Record]
     many: bool = True
+    required: bool = True  # False: the file may be absent (a harvest without it)
 
 
 COLLECTIONS: tuple[CollectionSpec, ...] = (
     CollectionSpec("site", "site.yml", Site, many=False),
-    CollectionSpec("advice", "advies.yml", Advice, many=False),
+    CollectionSpec("advice", "advies.yml", Advice, many=False, required=False),
     CollectionSpec("principles", "principes.yml", Principle),
     CollectionSpec("roles", "rollen.yml", Role),
     CollectionSpec("goals", "ontwikkeldoelen.yml", Goal),

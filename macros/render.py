@@ -530,7 +530,9 @@ def abbreviate(html: str, titles: dict[str, str]) -> str:
     the renderers make, which Markdown leaves alone."""
     if not titles:
         return html
-    words = sorted(titles, key=len, reverse=True)
+    # Text between tags is escaped HTML: match each term in its escaped form ('I&amp;W').
+    escaped = {str(escape(term)): term for term in titles}
+    words = sorted(escaped, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     out = []
     inside = 0
@@ -545,7 +547,8 @@ def abbreviate(html: str, titles: dict[str, str]) -> str:
         elif inside:
             out.append(part)
         else:
-            out.append(pattern.sub(lambda m: str(el("abbr", m.group(1), title=titles[m.group(1)])), part))
+            out.append(pattern.sub(
+                lambda m: str(el("abbr", escaped[m.group(1)], title=titles[escaped[m.group(1)]])), part))
     result = "".join(out)
     return Markup(result) if isinstance(html, Markup) else result
 

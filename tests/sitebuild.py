@@ -30,6 +30,8 @@ class BuiltSite:
 
     dir: Path
     warnings: list[str]
+    injected: int = 0
+    story_url: str = ""
     _cache: dict[str, BeautifulSoup] = field(default_factory=dict)
 
     def path(self, url: str) -> Path:

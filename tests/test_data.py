@@ -12,10 +12,10 @@ def test_real_content_has_no_errors(root):
     assert [str(e) for e in check(root)] == []
 
 
-def test_every_collection_has_records(data):
-    for spec in COLLECTIONS:
-        if spec.many:
-            assert getattr(data, spec.name), f"data/{spec.filename} is leeg"
+def test_a_harvest_has_its_core_records(data):
+    """Other collections may be empty (`[]`); these a harvest cannot do without."""
+    for name in ("principles", "circles", "people", "colophon"):
+        assert getattr(data, name), f"{name} is leeg"
 
 
 @pytest.mark.parametrize("collection", ["principles", "goals"])

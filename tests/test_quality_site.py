@@ -87,17 +87,24 @@ def hostile_site(tmp_path_factory):
                ("tijdlijn.yml", ["title"]), ("citaten.yml", ["text"]), ("principes.yml", ["explanation", 0]),
                ("ontwikkeldoelen.yml", ["next_steps", 0]), ("colofon.yml", ["text"]),
                ("vergelijkingen.yml", ["rows", 0, "left"]), ("leerkringen.yml", ["aim"])]
+    injected = 0
     for filename, path in targets:
         records = yaml.safe_load((data / filename).read_text(encoding="utf-8"))
+        if not records:  # a harvest may leave a collection empty
+            continue
         node = records[0]
         for step in path[:-1]:
             node = node[step]
         node[path[-1]] = EVIL
+        injected += 1
         (data / filename).write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    story = project / "docs" / "verhalen" / "posts" / "kennis-delen-hoofdtaak-van-ipo.md"
+    story = sorted((project / "docs" / "verhalen" / "posts").glob("*.md"))[0]
     story.write_text(story.read_text(encoding="utf-8") + "\nRekenen: {{ 7*7 }} en {% if true %}ja{% endif %}.\n",
                      encoding="utf-8")
-    return build_site(project, tmp_path_factory.mktemp("vijandig-site"))
+    built = build_site(project, tmp_path_factory.mktemp("vijandig-site"))
+    built.injected = injected
+    built.story_url = f"verhalen/{story.stem}/"
+    return built
 
 
 def test_hostile_data_is_escaped_everywhere(hostile_site):
@@ -108,10 +115,11 @@ def test_hostile_data_is_escaped_everywhere(hostile_site):
         assert 'alert("ko")</script>' not in html.replace("&lt;/script&gt;", ""), path
         assert "<img src=x" not in html, path
         shown += html.count("&lt;script&gt;alert(")
-    assert shown >= 9  # every injected value is on the site, as text
+    assert hostile_site.injected >= 3
+    assert shown >= hostile_site.injected  # every injected value is on the site, as text
 
 
 def test_template_syntax_in_a_story_shows_literally(hostile_site):
-    text = hostile_site.content("verhalen/kennis-delen-hoofdtaak-van-ipo/").get_text()
+    text = hostile_site.content(hostile_site.story_url).get_text()
     assert "{{ 7*7 }}" in text and "{% if true %}ja{% endif %}" in text
     assert "Rekenen: 49" not in text

@@ -74,9 +74,11 @@ def test_principle_cards_on_home_link_into_the_sections(site, data):
 
 
 def test_roles_table(site, data):
-    [(url, table)] = list(pages_containing(site, "table.ko-table--roles"))
-    rows = [(text(tr.th), text(tr.td)) for tr in table.tbody.find_all("tr")]
-    assert rows == [(r.title, squash(r.description)) for r in data.roles]
+    tables = list(pages_containing(site, "table.ko-table--roles"))
+    assert len(tables) == (1 if data.roles else 0)
+    for _, table in tables:
+        rows = [(text(tr.th), text(tr.td)) for tr in table.tbody.find_all("tr")]
+        assert rows == [(r.title, squash(r.description)) for r in data.roles]
 
 
 def test_every_comparison_is_rendered_as_a_table(site, data):
@@ -132,16 +134,24 @@ def test_circle_cards_link_to_every_circle(site, data):
 
 
 def test_goals_table_shows_every_goal_and_next_step(site, data):
-    [(url, table)] = list(pages_containing(site, "table.ko-table--goals"))
-    body = text(table)
-    for goal in data.goals:
-        assert squash(goal.question) in body
-        for step in goal.next_steps:
-            assert squash(step) in body
+    tables = list(pages_containing(site, "table.ko-table--goals"))
+    assert len(tables) == (1 if data.goals else 0)
+    for _, table in tables:
+        body = text(table)
+        for goal in data.goals:
+            assert squash(goal.question) in body
+            for step in goal.next_steps:
+                assert squash(step) in body
 
 
 def test_advice_and_its_recommendations(site, data):
-    found = " ".join(text(site.content(url)) for url in ["leerreis/proloog/"])
+    pages = [url for url, facts in pages_containing(site, "dl.ko-facts")
+             if data.advice and squash(data.advice.title) in text(facts)]
+    if data.advice is None:
+        assert pages == []
+        return
+    assert pages
+    found = text(site.content(pages[0]))
     assert data.advice.presented.label in found
     for recommendation in data.advice.recommendations:
         assert squash(recommendation) in found

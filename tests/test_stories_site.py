@@ -116,15 +116,15 @@ def test_search_index_holds_every_story(site, data):
 
 
 @pytest.fixture(scope="module")
-def project_with_new_story(tmp_path_factory):
-    """A copy of the project in which an editor ran `make verhaal`."""
+def project_with_new_story(tmp_path_factory, data):
+    """A copy of the project in which an editor ran `make verhaal` for its first circle."""
     project = tmp_path_factory.mktemp("redactie") / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".git", ".pytest_cache",
                                                                  "__pycache__"))
     os.symlink(ROOT / ".venv", project / ".venv")
     result = subprocess.run(
         ["make", "--no-print-directory", "verhaal", "TITEL=Een nieuwe oogst: wat de kring leerde",
-         "LEERKRING=bouwen-aan-kennis"],
+         f"LEERKRING={data.circles[0].id}"],
         cwd=project, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -132,26 +132,27 @@ def project_with_new_story(tmp_path_factory):
     assert path == "docs/verhalen/posts/een-nieuwe-oogst-wat-de-kring-leerde.md"
     check = subprocess.run(["make", "--no-print-directory", "check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    return project, build_site(project, tmp_path_factory.mktemp("redactie-site"))
+    return project, build_site(project, tmp_path_factory.mktemp("redactie-site")), data.circles[0].id
 
 
 def test_new_story_appears_everywhere(project_with_new_story):
-    project, built = project_with_new_story
+    project, built, circle = project_with_new_story
     url = "verhalen/een-nieuwe-oogst-wat-de-kring-leerde/"
     title = "Een nieuwe oogst: wat de kring leerde"
     assert built.warnings == []
     assert built.content(url).find("h1").get_text(strip=True) == title
     assert "een-nieuwe-oogst-wat-de-kring-leerde/" in hrefs(built.content("verhalen/"))
-    assert "../../" + url in hrefs(built.content("leerkringen/bouwen-aan-kennis/"))
+    assert "../../" + url in hrefs(built.content(f"leerkringen/{circle}/"))
     feed = ET.parse(built.dir / "feed_rss_created.xml").getroot()
     assert SITE_URL + url in [i.findtext("link") for i in feed.iter("item")]
     index = json.loads((built.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert title in {doc["title"] for doc in index["docs"]}
 
 
-def test_make_verhaal_refuses_unknown_circle_in_dutch(project_with_new_story):
-    project, _ = project_with_new_story
+def test_make_verhaal_refuses_unknown_circle_in_dutch(project_with_new_story, data):
+    project, _, _ = project_with_new_story
     result = subprocess.run(["make", "--no-print-directory", "verhaal", "TITEL=X", "LEERKRING=bestaat-niet"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "onbekende leerkring 'bestaat-niet'. Kies een van: directeuren-ruimte" in result.stderr
+    valid = ", ".join(c.id for c in data.circles)
+    assert f"onbekende leerkring 'bestaat-niet'. Kies een van: {valid}." in result.stderr

@@ -145,6 +145,8 @@ def test_abbreviate_wraps_text_only_once_and_never_inside_tags():
     assert tips == [("IPO", "Interprovinciaal Overleg"), ("RIA", "Regionale Investeringsagenda (betekenis niet zeker)"),
                     ("IPO", "x")]
     assert "IPOX" in out and "X-IPO" in out
+    amp = soup(render.abbreviate("<p>I&amp;W en BZK</p>", {"I&W": "Infrastructuur en Waterstaat"}))
+    assert [(a.get_text(), a["title"]) for a in amp.find_all("abbr")] == [("I&W", "Infrastructuur en Waterstaat")]
 
 
 def test_abbreviation_definitions_for_markdown():
