@@ -5,6 +5,8 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
+#   make kring DOEL=<map> NAAM="<naam>"   maak een nieuwe oogst voor een andere kring
+#   make engine-bijwerken [BRON=upstream/main]   haal de nieuwste engine op (eigen bestanden blijven)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -14,9 +16,9 @@ ADRES  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR
+export TITEL LEERKRING AUTEUR DOEL NAAM BRON
 
-.PHONY: site serve check test clean verhaal schema generate
+.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -43,6 +45,12 @@ verhaal: $(VENV)/.site-deps
 
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m macros schema
+
+kring: $(VENV)/.site-deps
+	$(BIN)/python -m macros kring
+
+engine-bijwerken: $(VENV)/.site-deps
+	$(BIN)/python -m macros engine-bijwerken
 
 # Build into a fresh folder and swap only on success: nothing half-built is published.
 site: generate

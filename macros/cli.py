@@ -118,6 +118,18 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kring(args: argparse.Namespace) -> int:
+    """make kring / make engine-bijwerken: arguments come from the environment (DOEL, NAAM, BRON)."""
+    from .kring import KringError, run
+
+    try:
+        print(run(args.actie, args.root, os.environ))
+    except KringError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _load_or_report(root: Path):
     try:
         return load(root)
@@ -143,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     p_story.add_argument("--leerkring", help="id van de leerkring (of LEERKRING)")
     p_story.add_argument("--auteur", help="id van de auteur uit data/mensen.yml (of AUTEUR)")
     p_story.set_defaults(func=cmd_verhaal)
+    p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
+    p_kring.set_defaults(func=cmd_kring, actie="kring")
+    p_update = sub.add_parser("engine-bijwerken", help="haal de nieuwste engine op van upstream (BRON)")
+    p_update.set_defaults(func=cmd_kring, actie="engine-bijwerken")
     args = parser.parse_args(argv)
     return args.func(args)
 
