@@ -36,6 +36,7 @@ def register(env: Any, data: SiteData) -> None:
     by_principle = {p.id: [links[s.path] for s in data.stories_for_principle(p.id)] for p in data.principles}
 
     macros = {
+        "subtitle": lambda: render.el("p", render.el("strong", data.site.subtitle), class_="ko-subtitle"),
         "key_figures": lambda: render.key_figures(data.site.key_figures, data.site.key_figures_intro),
         "advice_facts": lambda: render.advice_facts(_advice(data)),
         "advice_features": lambda: render.bullet_list(_advice(data).features),

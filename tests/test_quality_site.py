@@ -68,7 +68,7 @@ def test_invalid_data_stops_the_build_with_dutch_errors(published):
     roles = published / "data" / "rollen.yml"
     original = roles.read_text(encoding="utf-8")
     try:
-        roles.write_text(original + "- id: nieuw\n  title: Nieuw\n", encoding="utf-8")
+        roles.write_text("- id: nieuw\n  title: Nieuw\n", encoding="utf-8")
         result = make(published, "site")
     finally:
         roles.write_text(original, encoding="utf-8")

@@ -1,0 +1,164 @@
+"""Another circle's harvest: `make kring` makes one that builds, carries its own name, shows nothing
+of the harvest it came from and passes the engine's tests; `make engine-bijwerken` brings a later
+engine change in without touching the circle's own files."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros.kring import KringError, create, engine_paths, update
+from macros.loader import load
+from sitebuild import ROOT, build_site, text_of
+
+pytestmark = pytest.mark.site
+
+NAME = "Leerkring Water en Bodem"
+INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md")
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+                            cwd=root, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def clone_engine(target: Path) -> Path:
+    """The engine as an upstream repository: a clone of this one, with the working tree as it is."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".pytest_cache",
+                                                                "__pycache__", "includes"))
+    if not (target / ".git").exists():
+        git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "--allow-empty", "-m", "engine zoals getest")
+    return target
+
+
+def test_every_file_is_engine_or_the_circles_own():
+    paths = engine_paths((ROOT / "engine" / "paden.txt").read_text(encoding="utf-8"))
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:  # not a git checkout: nothing to compare
+        pytest.fail("de tests draaien buiten een git-checkout")
+    orphans = [f for f in tracked
+               if not any(f == p or (p.endswith("/") and f.startswith(p)) for p in paths)
+               and not f.startswith(INSTANCE)]
+    assert orphans == []
+
+
+@pytest.fixture(scope="module")
+def circle(tmp_path_factory):
+    upstream = clone_engine(tmp_path_factory.mktemp("engine") / "engine")
+    target = tmp_path_factory.mktemp("kring") / "onze-oogst"
+    create(upstream, target, NAME, str(upstream))
+    os.symlink(ROOT / ".venv", target / ".venv")
+    return upstream, target
+
+
+def test_new_circle_is_valid_and_has_nothing_of_the_source(circle):
+    _, target = circle
+    data = load(target)
+    assert data.site.title == NAME
+    assert [c.name for c in data.circles] == [NAME]
+    assert len(data.principles) == 1 and len(data.stories) == 1
+    own = [p for p in target.rglob("*") if p.is_file() and str(p.relative_to(target)).startswith(INSTANCE)]
+    for path in own:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"\bIPO\b|Interprovinciaal|landschap van leren|PLeK", text), path
+    assert "VUL IN" in (target / "data" / "site.yml").read_text(encoding="utf-8")
+    assert git(target, "remote", "get-url", "upstream").strip() == str(circle[0])
+    assert git(target, "status", "--porcelain") == ""
+
+
+def test_new_circle_builds_with_its_own_name(circle, tmp_path):
+    _, target = circle
+    built = build_site(target, tmp_path / "site")
+    assert built.warnings == []
+    assert built.content("").find("h1").get_text(strip=True).rstrip("¶") == NAME
+    for path in built.html_pages():
+        html = path.read_text(encoding="utf-8")
+        assert "Interprovinciaal" not in html and "landschap van leren" not in html, path
+
+
+def test_new_circle_takes_a_new_story(circle):
+    _, target = circle
+    slug = "eerste-bijeenkomst-aan-de-dijk"
+    result = subprocess.run(["make", "--no-print-directory", "verhaal", "TITEL=Eerste bijeenkomst aan de dijk",
+                             "LEERKRING=leerkring-water-en-bodem"], cwd=target, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    try:
+        assert result.stdout.strip().endswith(f"docs/verhalen/posts/{slug}.md")
+        assert [p.slug for p in load(target).stories_for_circle("leerkring-water-en-bodem")][:2] in (
+            [slug, "welkom"], ["welkom", slug])
+    finally:
+        (target / "docs" / "verhalen" / "posts" / f"{slug}.md").unlink(missing_ok=True)
+
+
+def test_new_circle_passes_the_engines_tests(circle):
+    """The engine's own tests, run inside the new circle on its starter data (browser tests run in
+    the main suite; here the rest, so the circle's 'make test' is proven without a second browser)."""
+    _, target = circle
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+                             "-m", "not browser", "--deselect", "tests/test_kring.py"],
+                            cwd=target, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert re.search(r"\d+ passed", result.stdout)
+
+
+def test_engine_update_reaches_a_circle_without_conflicts(tmp_path):
+    upstream = clone_engine(tmp_path / "engine")
+    target = tmp_path / "onze-oogst"
+    create(upstream, target, NAME, str(upstream))
+
+    # The circle works on its own content.
+    site_yml = target / "data" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("VUL IN: een ondertitel", "Samen leren aan de dijk"),
+                        encoding="utf-8")
+    git(target, "commit", "-q", "-am", "eigen ondertitel")
+    own_before = {p: (target / p).read_bytes() for p in ("data/site.yml", "docs/index.md", "mkdocs.yml", "README.md")}
+
+    # Upstream improves the engine (change, add, delete) and also edits its own content.
+    render = upstream / "macros" / "render.py"
+    render.write_text(render.read_text(encoding="utf-8") + "\n# engine-verbetering\n", encoding="utf-8")
+    (upstream / "engine" / "NIEUW.md").write_text("Nieuw in de engine.\n", encoding="utf-8")
+    removed = sorted((upstream / "adr").glob("*.md"))[0]
+    removed.unlink()
+    (upstream / "docs" / "index.md").write_text("# Andere inhoud\n", encoding="utf-8")
+    (upstream / "mkdocs.yml").write_text((upstream / "mkdocs.yml").read_text(encoding="utf-8") + "\n# upstream\n",
+                                         encoding="utf-8")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "engine-update")
+
+    message = update(target)
+    assert message.startswith("Engine bijgewerkt naar")
+    assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
+    assert (target / "engine" / "NIEUW.md").is_file()
+    assert not (target / "adr" / removed.name).exists()
+    assert {p: (target / p).read_bytes() for p in own_before} == own_before
+    assert git(target, "status", "--porcelain") == ""
+    assert git(target, "log", "-1", "--format=%s").startswith("Engine bijgewerkt naar")
+    assert update(target) == "De engine is al actueel."
+
+
+def test_engine_update_refuses_a_dirty_tree(tmp_path):
+    upstream = clone_engine(tmp_path / "engine")
+    target = tmp_path / "onze-oogst"
+    create(upstream, target, NAME, str(upstream))
+    (target / "data" / "site.yml").write_text("title: half af\n", encoding="utf-8")
+    with pytest.raises(KringError, match="niet-vastgelegde wijzigingen"):
+        update(target)
+
+
+@pytest.mark.parametrize(("name", "message"), [("", "NAAM ontbreekt"), ('Kring "X"', "mag geen")])
+def test_make_kring_refuses_bad_names(tmp_path, name, message):
+    with pytest.raises(KringError, match=message):
+        create(ROOT, tmp_path / "x", name, None)
+
+
+def test_make_kring_never_overwrites(tmp_path):
+    (tmp_path / "bestaat").mkdir()
+    (tmp_path / "bestaat" / "iets.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(KringError, match="bestaat al en is niet leeg"):
+        create(ROOT, tmp_path / "bestaat", NAME, None)
