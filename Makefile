@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON
 
-.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken
+.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -46,6 +46,11 @@ verhaal: $(VENV)/.site-deps
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m macros schema
 
+# Share images (site + one per circle) in docs/assets/delen/; needs Chromium, run once after a change
+# of name or colours and commit the images.
+deelbeelden: $(VENV)/.test-deps
+	$(BIN)/python -m macros deelbeelden
+
 kring: $(VENV)/.site-deps
 	$(BIN)/python -m macros kring
 
@@ -56,6 +61,7 @@ engine-bijwerken: $(VENV)/.site-deps
 site: generate
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --clean --site-dir site.new
+	$(BIN)/python -m macros pdf site.new
 	rm -rf site && mv site.new site
 	@echo "Site gebouwd in site/"
 

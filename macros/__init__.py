@@ -10,7 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from . import identity, render
+from . import identity, render, share
 from .errors import DataErrors
 from .loader import Post, SiteData, load
 
@@ -56,6 +56,7 @@ def register(env: Any, data: SiteData) -> None:
         "circle_stories": lambda ident: render.story_list(
             [links[p.path] for p in data.stories_for_circle(ident)], base(), "Nog geen verhalen uit deze kring."),
         "feed_link": lambda: render.feed_link(base()),
+        "pdf_link": lambda: render.pdf_link(base(), _pdf_name(data)),
         "source_facts": lambda ident: _source_facts(data, ident, base()),
         "source_cards": lambda: render.source_cards(data.sources, base()),
         "table": lambda ident: render.table_of(data.get("tables", ident)),
@@ -102,6 +103,12 @@ def story_meta_boxes(data: SiteData) -> dict[str, str]:
     }
 
 
+def _pdf_name(data: SiteData) -> str:
+    from .pdf import pdf_name
+
+    return pdf_name(data)
+
+
 def _advice(data: SiteData):
     if data.advice is None:
         raise KeyError("deze pagina gebruikt het advies, maar data/advies.yml bestaat niet")
@@ -144,4 +151,8 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["ko_story_meta"] = story_meta_boxes(data)
     # The circle's colours as CSS custom properties (validated #rrggbb values only).
     env.conf["extra"]["ko_identity_css"] = identity.css(data.identity)
+    # Sharing: the image per page (circle pages and stories get their circle's) and story dates.
+    env.conf["extra"]["ko_share_images"] = share.page_images(Path(env.project_dir), data)
+    env.conf["extra"]["ko_share_default"] = share.image_for(Path(env.project_dir), data, "site")
+    env.conf["extra"]["ko_story_dates"] = share.story_dates(data)
     register(env, data)

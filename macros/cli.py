@@ -118,6 +118,37 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Make the PDF of the whole publication in a built site folder."""
+    from .pdf import PdfUnavailable, build
+
+    try:
+        print(build(args.root, args.map))
+    except PdfUnavailable as exc:
+        print(f"Fout: de pdf kan hier niet gemaakt worden: {exc}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_deelbeelden(args: argparse.Namespace) -> int:
+    """Draw the share images (site + one per circle) into docs/assets/delen/."""
+    import shutil
+
+    from .share import make_images
+
+    data = _load_or_report(args.root)
+    if data is None:
+        return 1
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).is_file():
+        print("Fout: Chromium niet gevonden; installeer het (apt-get install chromium) of zet CHROMIUM=/pad.",
+              file=sys.stderr)
+        return 1
+    for path in make_images(args.root, data, chromium):
+        print(path.relative_to(args.root).as_posix())
+    return 0
+
+
 def cmd_kring(args: argparse.Namespace) -> int:
     """make kring / make engine-bijwerken: arguments come from the environment (DOEL, NAAM, BRON)."""
     from .kring import KringError, run
@@ -155,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     p_story.add_argument("--leerkring", help="id van de leerkring (of LEERKRING)")
     p_story.add_argument("--auteur", help="id van de auteur uit data/mensen.yml (of AUTEUR)")
     p_story.set_defaults(func=cmd_verhaal)
+    p_pdf = sub.add_parser("pdf", help="maak de pdf van de hele publicatie in een gebouwde site")
+    p_pdf.add_argument("map", type=Path, help="de map met de gebouwde site")
+    p_pdf.set_defaults(func=cmd_pdf)
+    p_share = sub.add_parser("deelbeelden", help="maak de afbeeldingen voor delen op sociale media")
+    p_share.set_defaults(func=cmd_deelbeelden)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
     p_kring.set_defaults(func=cmd_kring, actie="kring")
     p_update = sub.add_parser("engine-bijwerken", help="haal de nieuwste engine op van upstream (BRON)")

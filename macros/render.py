@@ -375,6 +375,12 @@ def feed_link(base: str) -> Markup:
     return link(f"{base}{FEED_FILE}", "RSS-feed van de verhalen", class_=cls("feed-link"), type="application/rss+xml")
 
 
+def pdf_link(base: str, name: str) -> Markup:
+    """The download link of the print edition; the PDF step fills in the size (or removes the link)."""
+    return el("p", [link(f"{base}{name}", "Download de hele publicatie als pdf", type="application/pdf"), " ",
+                    el("span", "(pdf)", class_=cls("pdf", "size"))], class_=cls("pdf"), data_ko_pdf="")
+
+
 def dutch_date(date: dt.date) -> Markup:
     return el("time", f"{date.day} {MONTHS_NL[date.month - 1]} {date.year}", datetime=date.isoformat())
 

@@ -80,6 +80,13 @@ def build_site(project: Path, out: Path) -> BuiltSite:
     finally:
         os.chdir(cwd)
         logger.removeHandler(handler)
+    # As `make site` does after MkDocs: the print edition (left out where Pango is missing).
+    from macros.pdf import PdfUnavailable, build as build_pdf
+
+    try:
+        build_pdf(project, out)
+    except PdfUnavailable:
+        pass  # only raised in CI; the PDF tests report it
     return BuiltSite(out, [r.getMessage() for r in handler.records])
 
 

@@ -1,0 +1,116 @@
+"""The print edition and sharing: a PDF of the whole publication with contents and page numbers,
+linked from home with its size; Open Graph and Twitter meta on every page. Expectations from data."""
+
+import os
+import re
+import shutil
+import subprocess
+from urllib.parse import urlparse
+
+import pytest
+
+from macros.pdf import pdf_name, size_label
+
+pytestmark = pytest.mark.site
+
+
+def squash(value: str) -> str:
+    return " ".join(value.split())
+
+
+@pytest.fixture(scope="module")
+def pdf(site, data):
+    path = site.dir / pdf_name(data)
+    if not path.is_file():
+        message = "geen pdf gemaakt: de systeembibliotheek Pango ontbreekt (apt-get install libpango-1.0-0)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not shutil.which("pdftotext"):
+        message = "pdftotext ontbreekt (apt-get install poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return path, text, pages
+
+
+def test_pdf_has_cover_colofon_and_contents_with_page_numbers(pdf, data):
+    _, text, pages = pdf
+    pages_text = text.split("\f")
+    assert squash(data.site.title) in squash(pages_text[0])
+    assert squash(data.site.subtitle) in squash(pages_text[0])
+    toc = next(p for p in pages_text if re.search(r"^\s*Inhoud\s*$", p, re.M))
+    numbered = re.findall(r"\.\s*(\d+)\s*$", toc, re.M)
+    assert len(numbered) >= 3
+    assert all(1 < int(n) <= pages for n in numbered)
+    assert [int(n) for n in numbered] == sorted(int(n) for n in numbered)
+
+
+def test_pdf_holds_the_publication(pdf, data):
+    _, text, pages = pdf
+    flat = squash(text)
+    for principle in data.principles:
+        assert squash(principle.title) in flat
+    for post in data.published_stories():
+        assert squash(post.meta.title)[:40] in flat, post.slug
+    for figure in data.site.key_figures:
+        assert re.search(rf"{re.escape(figure.value)}\s+{re.escape(figure.label)}", flat)
+    for group in data.colophon:
+        for member in group.members:
+            assert data.person(member.person).name in flat
+    for event in data.timeline:
+        assert squash(event.title)[:40] in flat, event.id
+    assert pages >= len(data.published_stories())
+
+
+def test_pdf_has_no_navigation_chrome(pdf):
+    _, text, _ = pdf
+    for chrome in ("Ga naar inhoud", "Terug naar de inhoudsopgave", "Doorgaan met lezen", "Inhoudsopgave"):
+        assert chrome not in text
+
+
+def test_home_links_the_pdf_with_its_size(site, data, pdf):
+    path, _, _ = pdf
+    block = site.content("").select_one("p.ko-pdf")
+    assert block.a["href"] == pdf_name(data)
+    assert block.select_one(".ko-pdf__size").get_text() == f"(pdf, {size_label(path.stat().st_size)})"
+
+
+def meta(page, key: str) -> str | None:
+    tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_sharing_meta(site):
+    for path in site.html_pages():
+        rel = path.relative_to(site.dir).as_posix()
+        if rel == "404.html":
+            continue
+        page = site.page(rel.removesuffix("index.html"))
+        for key in ("og:title", "og:description", "og:image", "og:url", "twitter:card", "twitter:image"):
+            assert meta(page, key), f"{rel}: {key}"
+        image = urlparse(meta(page, "og:image")).path.lstrip("/")
+        assert (site.dir / image).is_file(), f"{rel}: {image}"
+
+
+def test_stories_are_articles_with_their_date_summary_and_circle_image(site, data):
+    for post in data.published_stories():
+        page = site.page(post.url)
+        assert meta(page, "og:type") == "article"
+        assert meta(page, "article:published_time") == post.meta.date.isoformat()
+        assert meta(page, "og:description") == post.meta.description
+        assert meta(page, "og:title") == post.meta.title
+        circles = data.circles_of(post)
+        image = urlparse(meta(page, "og:image")).path
+        if circles and (site.dir / "assets" / "delen" / f"{circles[0].id}.png").is_file():
+            assert image.endswith(f"/assets/delen/{circles[0].id}.png")
+
+
+def test_print_stylesheet_hides_navigation(site):
+    css = (site.dir / "assets" / "stylesheets" / "kennis-oogsten.css").read_text(encoding="utf-8")
+    block = css[css.index("@media print"):]
+    for selector in (".md-header", ".md-tabs", ".md-sidebar", ".md-footer"):
+        assert selector in block
