@@ -107,6 +107,9 @@ def assemble(site: Path, data: SiteData, order: list[Chapter]) -> str:
         '<section class="cover">',
         f"<h1>{escape(s.title)}</h1>",
         f'<p class="subtitle">{escape(s.subtitle)}</p>',
+        '<ul class="figures">',
+        *[f"<li><strong>{escape(f.value)}</strong> {escape(f.label)}</li>" for f in s.key_figures],
+        "</ul>",
         f'<p class="publisher">{escape(s.publisher)} · {escape(s.published)}</p>',
         "</section>",
     ]
