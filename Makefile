@@ -5,6 +5,7 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
+#   make site-zensical   bouw dezelfde repository met Zensical (opvolger van Material) in site-zensical/
 #   make kring DOEL=<map> NAAM="<naam>"   maak een nieuwe oogst voor een andere kring
 #   make engine-bijwerken [BRON=upstream/main]   haal de nieuwste engine op (eigen bestanden blijven)
 PYTHON ?= python3
@@ -18,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON
 
-.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden
+.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -51,6 +52,20 @@ schema: $(VENV)/.site-deps
 deelbeelden: $(VENV)/.test-deps
 	$(BIN)/python -m macros deelbeelden
 
+# Zensical (the successor of Material for MkDocs) in its own environment: it needs newer versions
+# of some packages than mkdocs-macros allows. Same repository, same mkdocs.yml, separate output.
+ZVENV := .venv-zensical
+$(ZVENV)/.deps: constraints-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip --disable-pip-version-check -q install -r constraints-zensical.txt
+	touch $@
+
+site-zensical: generate $(ZVENV)/.deps
+	printf 'INHERIT: mkdocs.yml\nsite_dir: site-zensical\n' > .zensical.yml
+	rm -rf site-zensical
+	$(ZVENV)/bin/zensical build --clean -f .zensical.yml
+	@echo "Site gebouwd met Zensical in site-zensical/"
+
 kring: $(VENV)/.site-deps
 	$(BIN)/python -m macros kring
 
@@ -72,4 +87,4 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.new .pytest_cache
+	rm -rf site site.new site-zensical .zensical.yml .pytest_cache

@@ -213,11 +213,6 @@ class Post:
     def url(self) -> str:
         return f"verhalen/{self.slug}/"
 
-    @property
-    def src_uri(self) -> str:
-        """The path MkDocs knows the page by (relative to docs/)."""
-        return self.path.removeprefix("docs/")
-
 
 @dataclass(frozen=True)
 class SiteData:

@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from markupsafe import escape
 
 from .loader import SiteData, load, parse_yaml, read_text
@@ -74,7 +73,9 @@ def chapters(root: Path, data: SiteData) -> list[Chapter]:
     return found
 
 
-def _article(site: Path, url: str) -> BeautifulSoup | None:
+def _article(site: Path, url: str):
+    from bs4 import BeautifulSoup  # only the print step parses HTML
+
     path = site / url / "index.html"
     if not path.is_file():
         return None
@@ -88,7 +89,7 @@ def _article(site: Path, url: str) -> BeautifulSoup | None:
     return article
 
 
-def _prefix_ids(article: BeautifulSoup, prefix: str) -> None:
+def _prefix_ids(article, prefix: str) -> None:
     """Make ids unique in the combined document; links inside the page follow."""
     for node in article.find_all(id=True):
         node["id"] = f"{prefix}-{node['id']}"

@@ -23,16 +23,16 @@ def image_for(root: Path, data: SiteData, key: str) -> str:
 
 
 def page_images(root: Path, data: SiteData) -> dict[str, str]:
-    """src_uri → share image, for circle pages and stories (others use the site image)."""
-    images = {f"leerkringen/{c.id}.md": image_for(root, data, c.id) for c in data.circles}
+    """page URL → share image, for circle pages and stories (others use the site image)."""
+    images = {f"leerkringen/{c.id}/": image_for(root, data, c.id) for c in data.circles}
     for post in data.stories:
         circles = data.circles_of(post)
-        images[post.src_uri] = image_for(root, data, circles[0].id) if circles else image_for(root, data, "site")
+        images[post.url] = image_for(root, data, circles[0].id) if circles else image_for(root, data, "site")
     return images
 
 
 def story_dates(data: SiteData) -> dict[str, str]:
-    return {post.src_uri: post.meta.date.isoformat() for post in data.stories}
+    return {post.url: post.meta.date.isoformat() for post in data.stories}
 
 
 def card_html(title: str, subtitle: str, color: str) -> str:

@@ -21,7 +21,7 @@ EDITS = {
   {% endif %}
   {% if not config.extra.generator == false %}""")],
     "content.html": [("{{ page.content }}\n", """{{ page.content }}
-{{ config.extra.ko_story_meta.get(page.file.src_uri, "") if config.extra.ko_story_meta else "" }}
+{{ (config.extra.ko_story_meta or {})[page.url] | default("") }}
 """)],
 }
 
