@@ -5,6 +5,7 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
+#   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
 #   make site-zensical   bouw dezelfde repository met Zensical (opvolger van Material) in site-zensical/
 #   make kring DOEL=<map> NAAM="<naam>"   maak een nieuwe oogst voor een andere kring
 #   make engine-bijwerken [BRON=upstream/main]   haal de nieuwste engine op (eigen bestanden blijven)
@@ -19,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON
 
-.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical
+.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -51,6 +52,10 @@ schema: $(VENV)/.site-deps
 # of name or colours and commit the images.
 deelbeelden: $(VENV)/.test-deps
 	$(BIN)/python -m macros deelbeelden
+
+# Benchmark: synthetic circles with N stories, this configuration against plain Material (a table).
+bench: $(VENV)/.test-deps
+	$(BIN)/python bench/run.py
 
 # Zensical (the successor of Material for MkDocs) in its own environment: it needs newer versions
 # of some packages than mkdocs-macros allows. Same repository, same mkdocs.yml, separate output.

@@ -1,0 +1,174 @@
+"""Benchmark: build a synthetic circle with N stories with this project's configuration and with
+plain Material on the same Markdown; print a table. Figures, not a timed test.
+
+    make bench                      # N = 100, 500, 1000, 5000
+    BENCH_N="100 1000" make bench   # other sizes
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import generate  # noqa: E402
+from macros.kring import create  # noqa: E402
+from macros.loader import load  # noqa: E402
+
+WORDS_PER_STORY = 600
+PLAIN_CONFIG = """site_name: Vergelijking
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search
+  - blog:
+      blog_dir: verhalen
+      post_url_format: "{file}"
+      post_excerpt: required
+      authors_file: "{blog}/.authors.yml"
+nav:
+  - Home: index.md
+  - Verhalen:
+      - verhalen/index.md
+"""
+
+
+def sentences() -> list[str]:
+    """Dutch sentences from the real stories (our own retellings), to recombine into new stories."""
+    found = []
+    for path in sorted((ROOT / "docs" / "verhalen" / "posts").glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("<!-- more -->", 1)[-1]
+        body = re.sub(r"^[>#*].*$", "", body, flags=re.M)
+        found += [s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if 40 < len(s.strip()) < 300]
+    return found
+
+
+def story(n: int, rng: random.Random, pool: list[str], circle: str, category: str) -> str:
+    words, paragraphs, current = 0, [], []
+    while words < WORDS_PER_STORY:
+        sentence = rng.choice(pool)
+        current.append(sentence)
+        words += len(sentence.split())
+        if len(current) == 4:
+            paragraphs.append(" ".join(current))
+            current = []
+    paragraphs.append(" ".join(current) or rng.choice(pool))
+    body = paragraphs[0] + "\n\n<!-- more -->\n\n" + "\n\n".join(
+        (f"## Deel {i}\n\n{p}" if i % 3 == 0 else p) for i, p in enumerate(paragraphs[1:], start=1))
+    date = f"20{24 + n % 3}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+    return (f'---\ntitle: "Verhaal {n}: {pool[n % len(pool)][:40].rstrip(" ,.")}"\ndate: {date}\n'
+            f"authors: [redactie]\ncategories: [\"{category}\"]\nkind: verhaal\nprinciples: [eerste-principe]\n"
+            f'tags: [samen-leren]\ndescription: "Synthetisch verhaal {n} voor de benchmark."\n---\n\n{body}\n')
+
+
+def make_circle(folder: Path, count: int) -> Path:
+    project = folder / "kring"
+    create(ROOT, project, "Benchmarkkring", str(ROOT))
+    data = load(project)
+    circle = data.circles[0]
+    posts = project / "docs" / "verhalen" / "posts"
+    rng = random.Random(count)
+    pool = sentences()
+    for n in range(1, count + 1):
+        (posts / f"verhaal-{n:05d}.md").write_text(story(n, rng, pool, circle.id, circle.category), encoding="utf-8")
+    (posts / "welkom.md").unlink()
+    generate.write_derived(project, load(project))
+    return project
+
+
+def plain_copy(project: Path, folder: Path) -> Path:
+    plain = folder / "plain"
+    shutil.copytree(project / "docs", plain / "docs")
+    shutil.rmtree(plain / "docs" / "assets", ignore_errors=True)
+    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    return plain
+
+
+def timed_build(project: Path, mkdocs: Path) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of one `mkdocs build` in a fresh process."""
+    out = project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", str(mkdocs), "build", "--clean", "-d", str(out)],
+                            cwd=project, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"bouwen mislukt in {project}:\n{result.stderr[-2000:]}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    return elapsed, peak_kb // 1024
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def transfer(site: Path, page: str) -> tuple[int, int]:
+    """Gzipped bytes of a page's HTML, and of the CSS and JS it links (shared by all pages)."""
+    html = (site / page / "index.html").read_bytes()
+    depth = page.strip("/").count("/") + 1 if page.strip("/") else 0
+    assets = 0
+    for ref in re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        path = (site / page / ref.decode()).resolve() if depth else (site / ref.decode()).resolve()
+        if path.is_file():
+            assets += gz(path.read_bytes())
+    return gz(html), assets
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(count: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="ko-bench-") as tmp:
+        folder = Path(tmp)
+        project = make_circle(folder, count)
+        plain = plain_copy(project, folder)
+        ours_s, ours_mb = timed_build(project, ROOT / ".venv" / "bin" / "mkdocs")
+        plain_s, plain_mb = timed_build(plain, ROOT / ".venv" / "bin" / "mkdocs")
+        site = project / "site"
+        index = (site / "search" / "search_index.json").read_bytes()
+        story_page = "verhalen/verhaal-00001/"
+        home_html, shared = transfer(site, "")
+        story_html, _ = transfer(site, story_page)
+        return {
+            "n": count, "ours_s": ours_s, "plain_s": plain_s, "ours_mb": ours_mb, "plain_mb": plain_mb,
+            "output_mb": folder_size(site) / 1e6, "index_mb": len(index) / 1e6, "index_gz_mb": gz(index) / 1e6,
+            "home_kb": home_html / 1024, "story_kb": story_html / 1024, "shared_kb": shared / 1024,
+        }
+
+
+def main() -> None:
+    sizes = [int(n) for n in os.environ.get("BENCH_N", "100 500 1000 5000").split()]
+    rows = [measure(n) for n in sizes]
+    print("\nKennis oogsten — benchmark (gzip-niveau 6; geheugen = piek van het bouwproces)\n")
+    head = (f"{'N':>6} {'bouw (s)':>9} {'ms/verhaal':>11} {'Material (s)':>13} {'verhouding':>11} "
+            f"{'geheugen':>9} {'uitvoer':>9} {'zoekindex':>10} {'zoekindex gz':>13} "
+            f"{'home gz':>8} {'verhaal gz':>11} {'CSS+JS gz':>10}")
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        print(f"{r['n']:>6} {r['ours_s']:>9.1f} {1000 * r['ours_s'] / r['n']:>11.1f} {r['plain_s']:>13.1f} "
+              f"{r['ours_s'] / r['plain_s']:>11.2f} {r['ours_mb']:>7} MB {r['output_mb']:>6.1f} MB "
+              f"{r['index_mb']:>7.2f} MB {r['index_gz_mb']:>10.2f} MB {r['home_kb']:>5.1f} kB {r['story_kb']:>8.1f} kB "
+              f"{r['shared_kb']:>7.0f} kB")
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        growth = (last["ours_s"] / last["n"]) / (first["ours_s"] / first["n"])
+        print(f"\nLineariteit: ms/verhaal bij N={last['n']} is {growth:.2f}× die bij N={first['n']}.")
+
+
+if __name__ == "__main__":
+    main()
