@@ -13,6 +13,7 @@ from . import identity, render, share
 from .errors import DataErrors
 from .loader import Post, SiteData, load
 
+
 def base_for(page_url: str) -> str:
     """Relative path from a page (MkDocs `page.url`, directory URLs) to the site root."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
@@ -33,7 +34,7 @@ def register(env: Any, data: SiteData) -> None:
     by_principle = {p.id: [links[s.path] for s in data.stories_for_principle(p.id)] for p in data.principles}
 
     macros = {
-        "subtitle": lambda: render.el("p", render.el("strong", data.site.subtitle), class_="ko-subtitle"),
+        "subtitle": lambda: render.subtitle(data.site.subtitle),
         "key_figures": lambda: render.key_figures(data.site.key_figures, data.site.key_figures_intro),
         "advice_facts": lambda: render.advice_facts(_advice(data)),
         "advice_features": lambda: render.bullet_list(_advice(data).features),

@@ -111,6 +111,11 @@ def md_escape(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 
+def subtitle(text: str) -> Markup:
+    """The publication's subtitle under the title of the home page."""
+    return el("p", el("strong", text), class_=cls("subtitle"))
+
+
 def key_figures(figures: Sequence[KeyFigure], intro: str | None = None) -> Markup:
     """The key figures as a list of value + label pairs."""
     items = [
@@ -252,18 +257,23 @@ def _period(circle: Circle) -> Markup:
     return Markup("vanaf ") + start
 
 
+def _card(kind: str, href: str, title: str, text: str, meta: Content) -> Markup:
+    """One card of a Material grid: its kind, a linked title, a line of text and a line of meta."""
+    return el("li", [
+        el("p", [el("span", kind, class_=cls("card", "kind")), el("br"), link(href, title, class_=cls("card", "link"))],
+           class_=cls("card", "title")),
+        el("p", text, class_=cls("card", "text")),
+        el("p", meta, class_=cls("card", "meta")),
+    ], class_=cls("card"))
+
+
+def card_grid(cards: Sequence[Markup], block: str) -> Markup:
+    return el("div", el("ul", cards), class_="grid cards " + cls(block))
+
+
 def circle_cards(circles: Sequence[Circle], base: str) -> Markup:
-    cards = [
-        el("li", [
-            el("p", [el("span", CIRCLE_KIND_LABELS[c.kind], class_=cls("card", "kind")), el("br"),
-                     link(circle_href(c, base), c.name, class_=cls("card", "link"))],
-               class_=cls("card", "title")),
-            el("p", c.summary, class_=cls("card", "text")),
-            el("p", _period(c), class_=cls("card", "meta")),
-        ], class_=cls("card"))
-        for c in circles
-    ]
-    return el("div", el("ul", cards), class_="grid cards " + cls("circles"))
+    return card_grid([_card(CIRCLE_KIND_LABELS[c.kind], circle_href(c, base), c.name, c.summary, _period(c))
+                      for c in circles], "circles")
 
 
 def person_name(person: Person, note: str | None = None) -> Markup:
@@ -483,17 +493,8 @@ def source_facts(source: Source, themes: Sequence[Theme], base: str) -> Markup:
 
 
 def source_cards(sources: Sequence[Source], base: str) -> Markup:
-    cards = [
-        el("li", [
-            el("p", [el("span", SOURCE_KINDS[s.kind], class_=cls("card", "kind")), el("br"),
-                     link(source_href(s, base), s.short_title, class_=cls("card", "link"))],
-               class_=cls("card", "title")),
-            el("p", s.title, class_=cls("card", "text")),
-            el("p", s.date.label if s.date else (s.period or ""), class_=cls("card", "meta")),
-        ], class_=cls("card"))
-        for s in sources
-    ]
-    return el("div", el("ul", cards), class_="grid cards " + cls("sources"))
+    return card_grid([_card(SOURCE_KINDS[s.kind], source_href(s, base), s.short_title, s.title,
+                            s.date.label if s.date else (s.period or "")) for s in sources], "sources")
 
 
 def glossary(terms: Sequence[Term]) -> Markup:
