@@ -192,7 +192,3 @@ def build(root: Path, site: Path) -> str:
     size = (site / name).stat().st_size
     fill_link(site, name, size)
     return f"Pdf gemaakt: {name} ({size_label(size)}, {time.perf_counter() - started:.1f} s)."
-
-
-def page_count(path: Path) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
