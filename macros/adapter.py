@@ -9,7 +9,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from . import identity, render, share
+from . import render
 from .errors import DataErrors
 from .loader import Post, SiteData, load
 
@@ -148,13 +148,10 @@ def define_env(env: Any) -> None:
             PluginError = RuntimeError  # noqa: N806
         raise PluginError("De inhoud is niet geldig:\n" + exc.report()) from None
     env.variables["site_data"] = data
-    # Story pages are not rendered as templates; the theme partial shows this precomputed box.
+    # The same values as in .afgeleid.yml (generated before every build, read by MkDocs and Zensical);
+    # set here too so that `make serve` shows them fresh after each edit.
+    from .generate import derived_extra
+
     env.conf.setdefault("extra", {})
-    env.conf["extra"]["ko_story_meta"] = story_meta_boxes(data)
-    # The circle's colours as CSS custom properties (validated #rrggbb values only).
-    env.conf["extra"]["ko_identity_css"] = identity.css(data.identity)
-    # Sharing: the image per page (circle pages and stories get their circle's) and story dates.
-    env.conf["extra"]["ko_share_images"] = share.page_images(Path(env.project_dir), data)
-    env.conf["extra"]["ko_share_default"] = share.image_for(Path(env.project_dir), data, "site")
-    env.conf["extra"]["ko_story_dates"] = share.story_dates(data)
+    env.conf["extra"].update(derived_extra(Path(env.project_dir), data))
     register(env, data)

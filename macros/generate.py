@@ -19,6 +19,9 @@ from .models import Story
 
 AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
 ABBREVIATIONS_FILE = Path("includes/afkortingen.md")
+# Values the theme templates read (story boxes, share images, colours). A configuration layer that
+# engine/mkdocs.base.yml inherits, so MkDocs and Zensical both read them from a file.
+DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
 HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
@@ -41,10 +44,33 @@ def abbreviations_md(data: SiteData) -> str:
     return abbreviations(data.terms)
 
 
+def derived_extra(root: Path, data: SiteData) -> dict:
+    """The values the theme templates read from config.extra: story boxes, share images and dates,
+    the circle's colours."""
+    from . import identity, share
+    from .adapter import story_meta_boxes
+
+    return {
+        "ko_identity_css": identity.css(data.identity),
+        "ko_story_meta": story_meta_boxes(data),
+        "ko_share_images": share.page_images(root, data),
+        "ko_share_default": share.image_for(root, data, "site"),
+        "ko_story_dates": share.story_dates(data),
+    }
+
+
+def derived_config(root: Path, data: SiteData) -> str:
+    """The configuration layer with the values the templates need, as YAML."""
+    extra = derived_extra(root, data)
+    body = yaml.safe_dump({"extra": extra}, allow_unicode=True, sort_keys=True, width=1000)
+    return HEADER.format(source="data/ en docs/verhalen/", target="site") + body
+
+
 def write_derived(root: Path, data: SiteData) -> None:
     """Every file derived from data that a build needs; written before each build, not kept in git."""
     write_if_changed(root / AUTHORS_FILE, authors_yaml(data))
     write_if_changed(root / ABBREVIATIONS_FILE, abbreviations_md(data))
+    write_if_changed(root / DERIVED_CONFIG, derived_config(root, data))
 
 
 def story_schema() -> str:
