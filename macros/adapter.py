@@ -11,7 +11,7 @@ from typing import Any
 
 from . import render
 from .errors import DataErrors
-from .loader import Post, SiteData, load
+from .loader import Post, SiteData, load_cached
 
 
 def base_for(page_url: str) -> str:
@@ -140,7 +140,7 @@ def _timeline(data: SiteData, circle: str | None, circles: dict, base: str) -> s
 def define_env(env: Any) -> None:
     """Macros entry point: validate all content, then register the macros."""
     try:
-        data = load(Path(env.project_dir))
+        data = load_cached(Path(env.project_dir))
     except DataErrors as exc:
         try:
             from mkdocs.exceptions import PluginError

@@ -631,6 +631,25 @@ def _shift_lines(node: Any, offset: int) -> None:
             _shift_lines(value, offset)
 
 
+_CACHE: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    """What the content is made of, cheaply: name, size and modification time of every input file."""
+    files = [root / "mkdocs.yml", *sorted((root / "data").rglob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
+    return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
+
+
+def load_cached(root: Path | str) -> SiteData:
+    """`load`, reused while no input file changed (Zensical calls define_env for every page)."""
+    root = Path(root).resolve()
+    signature = _signature(root)
+    cached = _CACHE.get(root)
+    if cached is None or cached[0] != signature:
+        _CACHE[root] = (signature, load(root))
+    return _CACHE[root][1]
+
+
 def check(root: Path | str) -> list[DataError]:
     """All errors in the content under `root` (empty when everything is valid)."""
     try:

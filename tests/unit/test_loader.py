@@ -111,3 +111,18 @@ def test_top_level_must_be_a_list(fixture_project):
     assert messages(fixture_project) == [
         "data/rollen.yml:1: moet een lijst van records zijn; elk record begint met '- id: …'"
     ]
+
+
+def test_cached_load_is_reused_until_a_file_changes(fixture_project):
+    import os
+
+    from macros.loader import load_cached
+
+    first = load_cached(fixture_project)
+    assert load_cached(fixture_project) is first
+    roles = fixture_project / "data" / "rollen.yml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "- id: tweede\n  title: Tweede\n  description: x\n",
+                     encoding="utf-8")
+    os.utime(roles, ns=(roles.stat().st_atime_ns, roles.stat().st_mtime_ns + 1_000_000))
+    second = load_cached(fixture_project)
+    assert second is not first and [r.id for r in second.roles] == ["begeleider", "tweede"]
