@@ -1,6 +1,6 @@
 # Kennis oogsten — the project's interface. Targets and arguments are stable:
 #   make site    bouw de hele site in site/ (strict; bij een fout blijft de vorige site staan)
-#   make serve   live voorbeeld op http://127.0.0.1:8000
+#   make serve   live voorbeeld op http://127.0.0.1:8000 (make serve-snel: sneller bij veel verhalen)
 #   make check   controleer alleen de gegevens en verhalen (snel)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON
 
-.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench
+.PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench serve-snel
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -87,6 +87,11 @@ site: generate
 
 serve: generate
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADRES)
+
+# Faster preview for large harvests: rebuilds only changed files (overviews may lag). Preview only:
+# the output of a --dirty build is never published (make site always builds clean).
+serve-snel: generate
+	$(BIN)/mkdocs serve --dirty --dev-addr $(ADRES)
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
