@@ -97,6 +97,38 @@ def plain_copy(project: Path, folder: Path) -> Path:
     return plain
 
 
+HUGO_CONFIG = """baseURL = "http://127.0.0.1:8000/"
+languageCode = "nl"
+title = "Vergelijking"
+[taxonomies]
+  category = "categories"
+  tag = "tags"
+"""
+HUGO_SINGLE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>{{ .Content }}</main></body></html>"""
+HUGO_LIST = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>{{ range (.Paginate .Pages).Pages }}<article><h2><a href="{{ .RelPermalink }}">
+{{ .Title }}</a></h2>{{ .Summary }}</article>{{ end }}</main></body></html>"""
+
+
+def hugo_build(project: Path, folder: Path) -> float | None:
+    """Hugo (the 'physical limit' reference) on the same story Markdown, if it is installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = folder / "hugo"
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
+    shutil.copytree(project / "docs" / "verhalen" / "posts", site / "content" / "verhalen")
+    started = time.perf_counter()
+    result = subprocess.run([hugo, "--quiet", "-d", str(site / "public")], cwd=site, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"Hugo mislukte:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
 def timed_build(project: Path, mkdocs: Path) -> tuple[float, int]:
     """Seconds and peak memory (MB) of one `mkdocs build` in a fresh process."""
     out = project / "site"
@@ -138,13 +170,14 @@ def measure(count: int) -> dict:
         plain = plain_copy(project, folder)
         ours_s, ours_mb = timed_build(project, ROOT / ".venv" / "bin" / "mkdocs")
         plain_s, plain_mb = timed_build(plain, ROOT / ".venv" / "bin" / "mkdocs")
+        hugo_s = hugo_build(project, folder)
         site = project / "site"
         index = (site / "search" / "search_index.json").read_bytes()
         story_page = "verhalen/verhaal-00001/"
         home_html, shared = transfer(site, "")
         story_html, _ = transfer(site, story_page)
         return {
-            "n": count, "ours_s": ours_s, "plain_s": plain_s, "ours_mb": ours_mb, "plain_mb": plain_mb,
+            "n": count, "ours_s": ours_s, "plain_s": plain_s, "hugo_s": hugo_s, "ours_mb": ours_mb, "plain_mb": plain_mb,
             "output_mb": folder_size(site) / 1e6, "index_mb": len(index) / 1e6, "index_gz_mb": gz(index) / 1e6,
             "home_kb": home_html / 1024, "story_kb": story_html / 1024, "shared_kb": shared / 1024,
         }
@@ -156,14 +189,15 @@ def main() -> None:
     print("\nKennis oogsten — benchmark (gzip-niveau 6; geheugen = piek van het bouwproces)\n")
     head = (f"{'N':>6} {'bouw (s)':>9} {'ms/verhaal':>11} {'Material (s)':>13} {'verhouding':>11} "
             f"{'geheugen':>9} {'uitvoer':>9} {'zoekindex':>10} {'zoekindex gz':>13} "
-            f"{'home gz':>8} {'verhaal gz':>11} {'CSS+JS gz':>10}")
+            f"{'home gz':>8} {'verhaal gz':>11} {'CSS+JS gz':>10} {'Hugo (s)':>9} {'× Hugo':>7}")
     print(head)
     print("-" * len(head))
     for r in rows:
         print(f"{r['n']:>6} {r['ours_s']:>9.1f} {1000 * r['ours_s'] / r['n']:>11.1f} {r['plain_s']:>13.1f} "
               f"{r['ours_s'] / r['plain_s']:>11.2f} {r['ours_mb']:>7} MB {r['output_mb']:>6.1f} MB "
               f"{r['index_mb']:>7.2f} MB {r['index_gz_mb']:>10.2f} MB {r['home_kb']:>5.1f} kB {r['story_kb']:>8.1f} kB "
-              f"{r['shared_kb']:>7.0f} kB")
+              f"{r['shared_kb']:>7.0f} kB "
+              + (f"{r['hugo_s']:>9.2f} {r['ours_s'] / r['hugo_s']:>7.1f}" if r["hugo_s"] else f"{'—':>9} {'—':>7}"))
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         growth = (last["ours_s"] / last["n"]) / (first["ours_s"] / first["n"])
