@@ -15,4 +15,6 @@ class H(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         return io.BytesIO(data)
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), functools.partial(H, directory=sys.argv[1])).serve_forever()
+if __name__ == "__main__":  # python3 bench/gzserve.py <map> <poort>
+    http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])),
+                                    functools.partial(H, directory=sys.argv[1])).serve_forever()
