@@ -82,6 +82,7 @@ engine-bijwerken: $(VENV)/.site-deps
 site: generate
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --clean --site-dir site.new
+	$(BIN)/python -m macros zoekindex site.new
 	$(BIN)/python -m macros pdf site.new
 	rm -rf site && mv site.new site
 	@echo "Site gebouwd in site/"

@@ -1,14 +1,21 @@
-"""Search at scale: what a reader downloads and waits before the first result with Material's
-built-in search, for a synthetic circle with N stories (default 5000). Figures, not a test.
+"""Search at scale: what a reader downloads and waits for a result, for a synthetic circle with N
+stories (default 5000), with Material's built-in search and with Pagefind (what this project uses
+from extra.search.pagefind_from_stories stories on). Figures, not a test.
 
-    .venv/bin/python bench/zoeken.py            # N = 5000
+    .venv/bin/python bench/zoeken.py                      # N = 5000, both engines
     BENCH_N=1000 .venv/bin/python bench/zoeken.py
+    BENCH_ZOEKEN=pagefind .venv/bin/python bench/zoeken.py # one engine only
+
+Every figure is measured in Debian's Chromium over a gzip server on loopback (as GitHub Pages
+serves), without network delay, on this machine's CPU and with the CPU slowed down 4× (Chrome's
+own emulation of a mid-range phone).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,14 +26,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run as bench  # noqa: E402
 
-QUERIES = ["samenwerking", "provincies", "gebied", "kennis"]
+QUERIES = ["samenwerking", "provincies", "gebied", "kennis", "leerkring", "regio", "opgave", "vertrouwen"]
+THROTTLE = 4
 
 
 def serve(folder: Path) -> tuple[str, object]:
     import functools
     import http.server
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from gzserve import H  # gzip, as GitHub Pages serves
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(H, directory=str(folder)))
@@ -34,26 +41,48 @@ def serve(folder: Path) -> tuple[str, object]:
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
-def measure(site: Path) -> None:
-    from playwright.sync_api import sync_playwright
+class Browser:
+    """Debian's Chromium; every page counts the bytes it receives (compressed, as on the wire)."""
 
-    url, server = serve(site)
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+    def __init__(self, playwright, throttle: int = 1):
+        chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+        self.browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        self.throttle = throttle
+        self.received = 0
+        self.page = self.new_page()
+
+    def new_page(self):
+        """A page in a fresh context: an empty cache, as for a first visit."""
+        page = self.browser.new_context().new_page()
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
-        received = {"bytes": 0}
-        cdp.on("Network.loadingFinished", lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]))
+        if self.throttle > 1:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": self.throttle})
+        cdp.on("Network.loadingFinished", lambda e: self._add(e["encodedDataLength"]))
+        return page
+
+    def _add(self, count: int) -> None:
+        self.received += count
+
+    def close(self) -> None:
+        self.browser.close()
+
+
+def material(url: str, throttle: int) -> dict:
+    """Material: the first query loads and builds the whole index in the page's worker."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = Browser(p, throttle)
+        page = b.page
         page.goto(url + "/", wait_until="load")
-        before = received["bytes"]
+        before = b.received
         started = time.perf_counter()
         page.keyboard.press("/")
         page.keyboard.type(QUERIES[0])
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=120_000)
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=300_000)
         first = time.perf_counter() - started
-        index_bytes = received["bytes"] - before
+        download = b.received - before
         timings = []
         for query in QUERIES[1:]:
             page.fill(".md-search__input", "")
@@ -62,26 +91,113 @@ def measure(site: Path) -> None:
             page.wait_for_function(
                 f"document.querySelector('.md-search-result__meta') && "
                 f"document.querySelector('.md-search__input').value === '{query}' && "
-                f"document.querySelectorAll('.md-search-result__item').length > 0", timeout=60_000)
+                f"document.querySelectorAll('.md-search-result__item').length > 0", timeout=120_000)
             timings.append(time.perf_counter() - t)
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
-        browser.close()
-    server.shutdown()
-    print(f"  download voor het zoeken (gzip): {index_bytes / 1024:.0f} kB")
-    print(f"  eerste resultaat na typen:        {first:.2f} s (index laden en opbouwen inbegrepen)")
-    print(f"  volgende zoekvragen:              {', '.join(f'{t * 1000:.0f} ms' for t in timings)} (incl. typen)")
-    if heap:
-        print(f"  JavaScript-geheugen van de pagina: {heap / 1e6:.0f} MB")
+        b.close()
+    return {"download": download, "first": first, "next": timings, "heap": heap}
+
+
+PAGEFIND_QUERY = """async (query) => {
+    const started = performance.now();
+    const search = await window.__pf.search(query);
+    const shown = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+    return [performance.now() - started, search.results.length, shown.length];
+}"""
+
+
+def pagefind(url: str, throttle: int) -> dict:
+    """Pagefind: what opening the search and typing costs (its UI included), then each query on its
+    own through Pagefind's API: index chunks and the first five results' fragments, no UI debounce."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = Browser(p, throttle)
+        page = b.page
+        page.goto(url + "/", wait_until="load")
+        page_bytes = b.received
+        before = b.received
+        started = time.perf_counter()
+        page.keyboard.press("Control+k")
+        page.keyboard.type(QUERIES[0])
+        page.wait_for_selector("a.pf-result-link", timeout=120_000)
+        first = time.perf_counter() - started
+        ui_download = b.received - before
+        # Each further query on a first visit (empty cache): Pagefind's engine loaded, then the query
+        # alone (its index chunks and the first five results' fragments), then one more query.
+        cold_bytes, cold_ms, warm_ms, warm_bytes = [], [], [], []
+        for query in QUERIES[1:]:
+            page = b.new_page()
+            page.goto(url + "/", wait_until="load")
+            page.evaluate("async (src) => { window.__pf = await import(src); await window.__pf.init(); }",
+                          url + "/pagefind/pagefind.js")
+            before = b.received
+            ms, found, shown = page.evaluate(PAGEFIND_QUERY, query)
+            cold_ms.append(ms)
+            cold_bytes.append(b.received - before)
+            other = QUERIES[(QUERIES.index(query) + 1) % len(QUERIES)] + "en"
+            before = b.received
+            ms, _, _ = page.evaluate(PAGEFIND_QUERY, other)
+            warm_ms.append(ms)
+            warm_bytes.append(b.received - before)
+            page.context.close()
+        b.close()
+    return {"page": page_bytes, "download": ui_download, "first": first, "cold_ms": cold_ms, "cold_bytes": cold_bytes,
+            "warm_ms": warm_ms, "warm_bytes": warm_bytes}
+
+
+def build(project: Path, engine: str) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("\nextra:\n  search:\n    engine: material\n", "\nextra:\n")
+    text = text.replace("\nextra:\n  search:\n    engine: pagefind\n", "\nextra:\n")
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  search:\n    engine: {engine}\n", 1), encoding="utf-8")
+    from macros import generate, load
+
+    generate.write_derived(project, load(project))
+    site = project / f"site-{engine}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(bench.ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", str(site)],
+                   cwd=project, check=True, env=env)
+    subprocess.run([str(bench.ROOT / ".venv" / "bin" / "python"), "-m", "macros", "--root", str(project),
+                    "zoekindex", str(site)], check=True, capture_output=True)
+    return site
+
+
+def kb(count: float) -> str:
+    return f"{count / 1024:.0f} kB"
 
 
 def main() -> None:
     count = int(os.environ.get("BENCH_N", "5000"))
+    engines = os.environ.get("BENCH_ZOEKEN", "material pagefind").split()
     with tempfile.TemporaryDirectory(prefix="ko-zoeken-") as tmp:
         project = bench.make_circle(Path(tmp), count)
-        subprocess.run([str(bench.ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", str(project / "site")],
-                       cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        print(f"Materials zoekfunctie bij {count} verhalen:")
-        measure(project / "site")
+        for engine in engines:
+            site = build(project, engine)
+            url, server = serve(site)
+            for throttle in (1, THROTTLE):
+                label = "deze computer" if throttle == 1 else f"CPU {throttle}× trager (telefoon)"
+                if engine == "material":
+                    r = material(url, throttle)
+                    print(f"\nMaterials zoekfunctie bij {count} verhalen — {label}:")
+                    print(f"  download voor het eerste resultaat (gzip): {kb(r['download'])}")
+                    print(f"  eerste resultaat na typen:        {r['first']:.2f} s (index laden en opbouwen inbegrepen)")
+                    print(f"  volgende zoekvragen (mediaan):    {statistics.median(r['next']) * 1000:.0f} ms (incl. typen)")
+                    if r["heap"]:
+                        print(f"  JavaScript-geheugen van de pagina: {r['heap'] / 1e6:.0f} MB")
+                else:
+                    r = pagefind(url, throttle)
+                    print(f"\nPagefind bij {count} verhalen — {label}:")
+                    print(f"  pagina (home, gzip, met zoekknop):           {kb(r['page'])}")
+                    print(f"  zoekvenster openen + eerste zoekvraag:       {kb(r['download'])} download, "
+                          f"{r['first']:.2f} s tot resultaat (incl. typen en 300 ms wachttijd van de UI)")
+                    print(f"  per zoekvraag, eerste bezoek:                max {kb(max(r['cold_bytes']))}, "
+                          f"mediaan {statistics.median(r['cold_ms']):.0f} ms, max {max(r['cold_ms']):.0f} ms "
+                          f"(engine, index-delen en de eerste 5 resultaten)")
+                    print(f"  volgende zoekvraag op dezelfde pagina:       max {kb(max(r['warm_bytes']))}, "
+                          f"mediaan {statistics.median(r['warm_ms']):.0f} ms, max {max(r['warm_ms']):.0f} ms")
+            server.shutdown()
 
 
 if __name__ == "__main__":

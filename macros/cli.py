@@ -130,6 +130,25 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_zoekindex(args: argparse.Namespace) -> int:
+    """After the build: the Pagefind index for a large harvest; nothing to do for a small one."""
+    from . import search
+
+    data = _load_or_report(args.root)
+    if data is None:
+        return 1
+    if search.engine(data) != search.PAGEFIND:
+        print(f"Zoeken: Materials eigen zoekfunctie ({len(data.stories)} verhalen; Pagefind vanaf "
+              f"{data.search.pagefind_from_stories}).")
+        return 0
+    try:
+        print(search.build_index(args.map))
+    except search.SearchIndexError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_deelbeelden(args: argparse.Namespace) -> int:
     """Draw the share images (site + one per circle) into docs/assets/delen/."""
     import shutil
@@ -189,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     p_pdf = sub.add_parser("pdf", help="maak de pdf van de hele publicatie in een gebouwde site")
     p_pdf.add_argument("map", type=Path, help="de map met de gebouwde site")
     p_pdf.set_defaults(func=cmd_pdf)
+    p_search = sub.add_parser("zoekindex", help="maak de zoekindex (Pagefind) voor een grote oogst in een gebouwde site")
+    p_search.add_argument("map", type=Path, help="de map met de gebouwde site")
+    p_search.set_defaults(func=cmd_zoekindex)
     p_share = sub.add_parser("deelbeelden", help="maak de afbeeldingen voor delen op sociale media")
     p_share.set_defaults(func=cmd_deelbeelden)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")

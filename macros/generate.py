@@ -19,8 +19,8 @@ from .models import Story
 
 AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
 ABBREVIATIONS_FILE = Path("includes/afkortingen.md")
-# Values the theme templates read (story boxes, share images, colours). A configuration layer that
-# engine/mkdocs.base.yml inherits, so MkDocs and Zensical both read them from a file.
+# Values the theme templates read (story boxes, share images, colours, which search). A configuration
+# layer that engine/mkdocs.base.yml inherits, so MkDocs and Zensical both read them from a file.
 DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
@@ -60,9 +60,13 @@ def derived_extra(root: Path, data: SiteData) -> dict:
 
 
 def derived_config(root: Path, data: SiteData) -> str:
-    """The configuration layer with the values the templates need, as YAML."""
-    extra = derived_extra(root, data)
-    body = yaml.safe_dump({"extra": extra}, allow_unicode=True, sort_keys=True, width=1000)
+    """The configuration layer with the values the templates need, as YAML; for a large harvest it
+    also switches Material's search off (Pagefind instead, see macros/search.py)."""
+    from . import search
+
+    layer = search.derived_config(data)
+    layer["extra"].update(derived_extra(root, data))
+    body = yaml.safe_dump(layer, allow_unicode=True, sort_keys=True, width=1000)
     return HEADER.format(source="data/ en docs/verhalen/", target="site") + body
 
 

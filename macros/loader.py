@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, from_validation_error
 from .identity import Identity
+from .search import SearchSettings
 from .models import (
     BUNDLE_DIR,
     BUNDLE_PARTS,
@@ -238,6 +239,7 @@ class SiteData:
     # source id → ((collection, id), …): the units a file in data/bronnen/ adds besides its source
     bundles: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     identity: Identity = field(default_factory=Identity)
+    search: SearchSettings = field(default_factory=SearchSettings)
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -448,7 +450,8 @@ def load(root: Path | str) -> SiteData:
     entries += _bundle_entries(root, errors)
     posts, story_entries = _load_stories(root, errors)
     entries += story_entries
-    identity = _load_identity(root, errors)
+    identity = _load_setting(root, errors, "identity", Identity)
+    search = _load_setting(root, errors, "search", SearchSettings)
     errors.extend(_check_pages(root))
 
     # Ids are unique per collection, across every file that adds to it.
@@ -502,22 +505,23 @@ def load(root: Path | str) -> SiteData:
             source = next(e.record.id for e in entries if e.label == entry.label and e.collection == "sources")
             bundles.setdefault(source, []).append((entry.collection, entry.record.id))
     return SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()},
-                    identity=identity)
+                    identity=identity, search=search)
 
 
-def _load_identity(root: Path, errors: list[DataError]) -> Identity:
-    """extra.identity from the circle's mkdocs.yml (colours; defaults when absent)."""
+def _load_setting(root: Path, errors: list[DataError], key: str, model: type[Record]) -> Any:
+    """extra.<key> from the circle's mkdocs.yml (identity: colours; search: which search), validated;
+    the model's defaults when absent."""
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return Identity()
+        return model()
     raw = _read_yaml(path, "mkdocs.yml", errors)
     extra = raw.get("extra") if isinstance(raw, dict) else None
-    section = extra.get("identity") if isinstance(extra, dict) else None
+    section = extra.get(key) if isinstance(extra, dict) else None
     if section is None:
-        return Identity()
-    entry = Entry("identity", "mkdocs.yml", raw, ("extra", "identity"), None, Identity, section)
+        return model()
+    entry = Entry(key, "mkdocs.yml", raw, ("extra", key), None, model, section)
     _validate(entry, errors)
-    return entry.record or Identity()
+    return entry.record or model()
 
 
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int, list[DataError]]:

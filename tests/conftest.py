@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros import SiteData, load
-from sitebuild import FIXTURES, ROOT, BuiltSite, build_site
+from sitebuild import FIXTURES, ROOT, BuiltSite, build_site, copy_project, set_search_engine
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +24,14 @@ def data() -> SiteData:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """This project built as a large harvest would be: with Pagefind instead of Material's search."""
+    project = copy_project(tmp_path_factory.mktemp("pagefind") / "project")
+    set_search_engine(project, "pagefind")
+    return build_site(project, project / "site")
 
 
 @pytest.fixture()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,22 @@ class BuiltSite:
         return sorted(self.dir.rglob("*.html"))
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of this project (without builds and environments) to change freely; shares the venv."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", ".venv-zensical", "site", "site.new", "site-zensical", ".git", ".pytest_cache", "__pycache__"))
+    os.symlink(ROOT / ".venv", target / ".venv")
+    return target
+
+
+def set_search_engine(project: Path, engine: str) -> None:
+    """Choose the search in a project's mkdocs.yml (extra.search.engine), as a circle would."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nextra:\n" in text, "mkdocs.yml heeft geen blok extra:"
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  search:\n    engine: {engine}\n", 1), encoding="utf-8")
+
+
 def build_site(project: Path, out: Path) -> BuiltSite:
     """Build `project` strictly into `out` (as `make site` does); collect every warning MkDocs logs."""
     from mkdocs.commands.build import build
@@ -80,7 +97,12 @@ def build_site(project: Path, out: Path) -> BuiltSite:
     finally:
         os.chdir(cwd)
         logger.removeHandler(handler)
-    # As `make site` does after MkDocs: the print edition (left out where Pango is missing).
+    # As `make site` does after MkDocs: the search index of a large harvest (Pagefind) ...
+    from macros import search
+
+    if search.engine(load(project)) == search.PAGEFIND:
+        search.build_index(out)
+    # ... and the print edition (left out where Pango is missing).
     from macros.pdf import PdfUnavailable, build as build_pdf
 
     try:

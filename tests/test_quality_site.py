@@ -1,26 +1,17 @@
 """The quality gate on whole builds: broken links stop `make site` without touching the published
 site, and hostile text in data or stories comes out inert."""
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, copy_project
 
 pytestmark = pytest.mark.site
 
 EVIL = '<script>alert("ko")</script><img src=x onerror=alert(1)>'
-
-
-def copy_project(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".git", ".pytest_cache",
-                                                                "__pycache__"))
-    os.symlink(ROOT / ".venv", target / ".venv")
-    return target
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:

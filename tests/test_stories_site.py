@@ -2,15 +2,13 @@
 editor's flow end to end: `make verhaal` → `make check` → build → the story is everywhere."""
 
 import json
-import os
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, copy_project
 
 pytestmark = pytest.mark.site
 
@@ -119,9 +117,7 @@ def test_search_index_holds_every_story(site, data):
 def project_with_new_story(tmp_path_factory, data):
     """A copy of the project in which an editor ran `make verhaal` for its first circle."""
     project = tmp_path_factory.mktemp("redactie") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".git", ".pytest_cache",
-                                                                 "__pycache__"))
-    os.symlink(ROOT / ".venv", project / ".venv")
+    copy_project(project)
     result = subprocess.run(
         ["make", "--no-print-directory", "verhaal", "TITEL=Een nieuwe oogst: wat de kring leerde",
          f"LEERKRING={data.circles[0].id}"],

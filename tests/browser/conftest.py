@@ -40,15 +40,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """The built site on http://127.0.0.1:<free port>/ for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(site.dir))
+def serve(directory: Path):
+    """`directory` on http://127.0.0.1:<free port> until the generator is closed."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on http://127.0.0.1:<free port>/ for the whole session."""
+    yield from serve(site.dir)
+
+
+@pytest.fixture(scope="session")
+def pagefind_server(pagefind_site):
+    """The project built with Pagefind (as a large harvest), served like `server`."""
+    yield from serve(pagefind_site.dir)
 
 
 @pytest.fixture(scope="session")

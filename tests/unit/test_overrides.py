@@ -20,9 +20,18 @@ EDITS = {
     </nav>
   {% endif %}
   {% if not config.extra.generator == false %}""")],
-    "content.html": [("{{ page.content }}\n", """{{ page.content }}
+    "content.html": [
+        ("{% if \"\\u003ch1\" not in page.content %}", """{% if config.extra.ko_search == "pagefind" %}<div data-pagefind-body>{% endif %}
+{% if "\\u003ch1" not in page.content %}"""),
+        ("{{ page.content }}\n", """{{ page.content }}
 {{ (config.extra.ko_story_meta or {})[page.url] | default("") }}
-""")],
+{% if config.extra.ko_search == "pagefind" %}</div>{% endif %}
+"""),
+    ],
+    "header.html": [("    {% if config.repo_url %}", """    {% if config.extra.ko_search == "pagefind" %}
+      {% include "ko/pagefind.html" %}
+    {% endif %}
+    {% if config.repo_url %}""")],
 }
 
 

@@ -1,0 +1,111 @@
+"""Pagefind's search, as a large harvest gets it (macros/search.py): by keyboard alone, in Dutch,
+without accessibility violations in light and dark, without Material's index or any other host,
+and with working links when the site lives in a subfolder (GitHub Pages)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import CHROMIUM_ARGS, serve  # noqa: F401  (CHROMIUM_ARGS: same launch as the other tests)
+from test_browser import WCAG
+
+pytestmark = pytest.mark.browser
+
+
+def story_word(data) -> str:
+    """The longest word of the first story's title: something only a few pages contain."""
+    title = data.stories[0].meta.title
+    return max((w.strip(".,:;!?'\"()„”“") for w in title.split()), key=len).lower()
+
+
+def open_search(page, url: str, query: str) -> list[str]:
+    """Open the dialog with Ctrl+K, type `query`; the result links in order."""
+    page.goto(url, wait_until="load")
+    page.keyboard.press("Control+k")
+    page.wait_for_selector("dialog.pf-modal[open]")
+    assert page.evaluate("document.activeElement.classList.contains('pf-input')"), "focus staat niet in het zoekveld"
+    page.keyboard.type(query)
+    # Done when the summary names the query ("3 resultaten voor …" / "Geen resultaten voor …") and
+    # the results are drawn; "Zoeken naar …" is the state in between.
+    page.wait_for_function("""query => {
+        const summary = document.querySelector('pagefind-summary').innerText;
+        return summary.includes(query) && !summary.startsWith('Zoeken naar')
+            && (summary.startsWith('Geen') || document.querySelector('a.pf-result-link') !== null);
+    }""", arg=query)
+    return page.eval_on_selector_all("a.pf-result-link", "links => links.map(a => a.href)")
+
+
+def test_search_by_keyboard_alone(browser, pagefind_server, data):
+    word = story_word(data)
+    page = browser.new_page()
+    results = open_search(page, pagefind_server + "/", word)
+    assert results, f"'{word}' vindt niets"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('pf-result-link')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == results[0]
+    assert word in page.inner_text(".md-content").lower()
+    page.keyboard.press("Control+k")
+    page.wait_for_selector("dialog.pf-modal[open]")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("dialog.pf-modal:not([open])", state="attached")
+    page.close()
+
+
+def test_search_speaks_dutch(browser, pagefind_server, data):
+    page = browser.new_page()
+    open_search(page, pagefind_server + "/", story_word(data))
+    assert page.get_attribute("dialog.pf-modal", "aria-label") == "zoeken"
+    assert page.get_attribute("pagefind-results ul", "aria-label") == "Zoekresultaten"
+    assert page.inner_text("pagefind-input label") == "Doorzoek deze site"
+    assert " voor " in page.inner_text("pagefind-summary")
+    assert page.get_attribute("pagefind-modal-trigger button", "aria-label") == "Zoeken"
+    page.close()
+
+
+def test_dutch_word_forms_find_the_same_story(browser, pagefind_server, data):
+    """Pagefind stems Dutch: the plural finds what the singular finds."""
+    page = browser.new_page()
+    singular = open_search(page, pagefind_server + "/", "leerkring")
+    plural = open_search(page, pagefind_server + "/", "leerkringen")
+    assert singular and plural
+    assert set(singular[:5]) & set(plural[:5])
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_has_no_violations_and_stays_local(browser, pagefind_server, data, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    host = urlparse(pagefind_server).netloc
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    assert open_search(page, pagefind_server + "/verhalen/", story_word(data))
+    report = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [f"{v['id']} bij {[n['target'] for n in v['nodes'][:3]]}" for v in report.response["violations"]]
+    assert violations == []
+    assert errors == []
+    assert [u for u in requests if urlparse(u).netloc not in (host, "")] == []
+    assert not [u for u in requests if "search_index.json" in u or "workers/search" in u]
+    context.close()
+
+
+def test_links_work_when_the_site_lives_in_a_subfolder(browser, pagefind_site, data):
+    """GitHub Pages serves a project at /<repository>/: results must point inside that folder."""
+    folder = pagefind_site.dir.name
+    for base in serve(pagefind_site.dir.parent):
+        page = browser.new_page()
+        results = open_search(page, f"{base}/{folder}/", story_word(data))
+        assert results and all(urlparse(u).path.startswith(f"/{folder}/") for u in results), results
+        response = page.goto(results[0])
+        assert response is not None and response.ok
+        page.close()
+        break
