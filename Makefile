@@ -70,6 +70,7 @@ site-zensical: generate $(ZVENV)/.deps
 	printf 'INHERIT: mkdocs.yml\nsite_dir: site-zensical\n' > .zensical.yml
 	rm -rf site-zensical
 	$(ZVENV)/bin/zensical build --clean -f .zensical.yml
+	$(BIN)/python -m macros zoekindex site-zensical
 	@echo "Site gebouwd met Zensical in site-zensical/"
 
 kring: $(VENV)/.site-deps

@@ -97,6 +97,30 @@ def plain_copy(project: Path, folder: Path) -> Path:
     return plain
 
 
+def layerless_copy(project: Path, folder: Path) -> Path:
+    """The same circle with the same Material configuration (theme features, blog, RSS, search as
+    chosen) but without this project's own layer: no macros plugin (data, validation, cards),
+    no theme overrides and CSS, no abbreviation tooltips, no derived values. The difference with
+    our build is what the layer costs (target: at most 1.15×)."""
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    bare = folder / "zonder-laag"
+    shutil.copytree(project / "docs", bare / "docs")
+    with open(project / "mkdocs.yml", "rb") as fd:
+        config = yaml_load(fd)  # the whole INHERIT chain, merged
+    config["theme"].pop("custom_dir", None)
+    config.pop("extra_css", None)
+    config["plugins"].pop("macros")
+    config["extra"] = {k: v for k, v in config.get("extra", {}).items() if not k.startswith("ko_")}
+    config["markdown_extensions"] = [e for e in config["markdown_extensions"]
+                                     if not (isinstance(e, dict) and "pymdownx.snippets" in e)]
+    config["validation"] = {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info",
+                            "anchors": "info"}
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return bare
+
+
 HUGO_CONFIG = """baseURL = "http://127.0.0.1:8000/"
 languageCode = "nl"
 title = "Vergelijking"
@@ -192,6 +216,7 @@ def measure(count: int) -> dict:
         ours_s, ours_mb = timed_build(project, ROOT / ".venv" / "bin" / "mkdocs")
         index_s = timed_index(project)
         plain_s, plain_mb = timed_build(plain, ROOT / ".venv" / "bin" / "mkdocs")
+        bare_s, _ = timed_build(layerless_copy(project, folder), ROOT / ".venv" / "bin" / "mkdocs")
         hugo_s = hugo_build(project, folder)
         site = project / "site"
         engine, index_raw, index_gz = search_index(site)
@@ -200,7 +225,8 @@ def measure(count: int) -> dict:
         story_html, _ = transfer(site, story_page)
         return {
             # Our build time includes the search step (Pagefind above the threshold), as in `make site`.
-            "n": count, "ours_s": ours_s + index_s, "index_s": index_s, "plain_s": plain_s, "hugo_s": hugo_s,
+            "n": count, "ours_s": ours_s + index_s, "mkdocs_s": ours_s, "index_s": index_s, "plain_s": plain_s,
+            "bare_s": bare_s, "hugo_s": hugo_s,
             "ours_mb": ours_mb, "plain_mb": plain_mb, "engine": engine,
             "output_mb": folder_size(site) / 1e6, "index_mb": index_raw / 1e6, "index_gz_mb": index_gz / 1e6,
             "home_kb": home_html / 1024, "story_kb": story_html / 1024, "shared_kb": shared / 1024,
@@ -214,7 +240,8 @@ def main() -> None:
           "bouw = MkDocs + zoekindex, zoals make site zonder pdf)\n")
     head = (f"{'N':>6} {'bouw (s)':>9} {'ms/verhaal':>11} {'Material (s)':>13} {'verhouding':>11} "
             f"{'geheugen':>9} {'uitvoer':>9} {'zoeken':>9} {'zoekindex':>10} {'zoekindex gz':>13} "
-            f"{'home gz':>8} {'verhaal gz':>11} {'CSS+JS gz':>10} {'Hugo (s)':>9} {'× Hugo':>7}")
+            f"{'home gz':>8} {'verhaal gz':>11} {'CSS+JS gz':>10} {'Hugo (s)':>9} {'× Hugo':>7} "
+            f"{'zonder laag (s)':>16} {'eigen laag':>11}")
     print(head)
     print("-" * len(head))
     for r in rows:
@@ -222,11 +249,14 @@ def main() -> None:
               f"{r['ours_s'] / r['plain_s']:>11.2f} {r['ours_mb']:>7} MB {r['output_mb']:>6.1f} MB "
               f"{r['engine']:>9} {r['index_mb']:>7.2f} MB {r['index_gz_mb']:>10.2f} MB {r['home_kb']:>5.1f} kB {r['story_kb']:>8.1f} kB "
               f"{r['shared_kb']:>7.0f} kB "
-              + (f"{r['hugo_s']:>9.2f} {r['ours_s'] / r['hugo_s']:>7.1f}" if r["hugo_s"] else f"{'—':>9} {'—':>7}"))
+              + (f"{r['hugo_s']:>9.2f} {r['ours_s'] / r['hugo_s']:>7.1f}" if r["hugo_s"] else f"{'—':>9} {'—':>7}")
+              + f" {r['bare_s']:>16.1f} {r['mkdocs_s'] / r['bare_s']:>11.2f}")
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         growth = (last["ours_s"] / last["n"]) / (first["ours_s"] / first["n"])
         print(f"\nLineariteit: ms/verhaal bij N={last['n']} is {growth:.2f}× die bij N={first['n']}.")
+    print("Verhouding = bouw / kale Material (minimale configuratie). Eigen laag = MkDocs-bouw / dezelfde\n"
+          "Material-configuratie zonder macro's, overrides en afkortingen (zoekindex niet meegeteld).")
 
 
 if __name__ == "__main__":

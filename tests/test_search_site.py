@@ -35,6 +35,8 @@ def test_every_page_offers_pagefind_in_the_header(pagefind_site):
         assert page.select_one("header pagefind-modal-trigger") is not None, url
         assert page.select_one("pagefind-modal") is not None, url
         assert page.select_one("pagefind-config")["lang"] == "nl", url
+        # A capped list: Pagefind draws a placeholder per hit (thousands for a common word).
+        assert 0 < int(page.select_one("pagefind-modal pagefind-results")["max-results"]) <= 100, url
         # Relative addresses: the site also works in a subfolder (GitHub Pages).
         script = page.select_one("script[src*='pagefind-component-ui.js']")
         assert script is not None and script.has_attr("defer") and not script["src"].startswith("/"), url
