@@ -38,8 +38,8 @@ $(VENV)/.test-deps: pyproject.toml constraints.txt $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python -m macros check
 
-# Files derived from data, made before every build and not kept in git: the blog's authors,
-# the abbreviation tooltips and the configuration layer the templates read (.afgeleid.yml).
+# Files derived from data, made before every build and not kept in git: the blog's authors and the
+# configuration layer with the templates' values and the abbreviation glossary (.afgeleid.yml).
 generate: check
 	$(BIN)/python -m macros generate
 
@@ -101,4 +101,4 @@ test: $(VENV)/.test-deps
 
 clean:
 	rm -rf site site.new site-zensical .zensical.yml .pytest_cache
-	rm -f .afgeleid.yml includes/afkortingen.md docs/verhalen/.authors.yml
+	rm -f .afgeleid.yml docs/verhalen/.authors.yml

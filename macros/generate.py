@@ -1,8 +1,9 @@
 """Derived files, made from data and models, never edited by hand.
 
 - `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml, and
-  `includes/afkortingen.md`: abbreviation tooltips, from data/begrippen.yml. Written before
-  every build (`make site`, `make serve`, `make test`) and not kept in git.
+  `.afgeleid.yml`: the configuration layer with what the templates read, which search, and the
+  abbreviation glossary (from data/begrippen.yml). Written before every build (`make site`,
+  `make serve`, `make test`) and not kept in git.
 - `schemas/verhaal.schema.json`: JSON Schema of a story's front matter, from the Story model,
   for autocomplete in editors. Kept in git; a test fails when it is stale (`make schema`).
 """
@@ -18,7 +19,6 @@ from .loader import SiteData
 from .models import Story
 
 AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
-ABBREVIATIONS_FILE = Path("includes/afkortingen.md")
 # Values the theme templates read (story boxes, share images, colours, which search). A configuration
 # layer that engine/mkdocs.base.yml inherits, so MkDocs and Zensical both read them from a file.
 DERIVED_CONFIG = Path(".afgeleid.yml")
@@ -37,13 +37,6 @@ def authors_yaml(data: SiteData) -> str:
     return HEADER.format(source="data/mensen.yml", target="site") + body
 
 
-def abbreviations_md(data: SiteData) -> str:
-    """Abbreviation tooltips for every page (pymdownx.snippets appends this file), from data/begrippen.yml."""
-    from .render import abbreviations
-
-    return abbreviations(data.terms)
-
-
 def derived_extra(root: Path, data: SiteData) -> dict:
     """The values the theme templates read from config.extra: story boxes, share images and dates,
     the circle's colours."""
@@ -60,12 +53,16 @@ def derived_extra(root: Path, data: SiteData) -> dict:
 
 
 def derived_config(root: Path, data: SiteData) -> str:
-    """The configuration layer with the values the templates need, as YAML; for a large harvest it
-    also switches Material's search off (Pagefind instead, see macros/search.py)."""
+    """The configuration layer with the values the templates need and the abbreviation glossary, as
+    YAML; for a large harvest it also switches Material's search off (Pagefind, macros/search.py)."""
     from . import search
+
+    from .render import abbreviation_titles
 
     layer = search.derived_config(data)
     layer["extra"].update(derived_extra(root, data))
+    # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
+    layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(data.terms)}}
     body = yaml.safe_dump(layer, allow_unicode=True, sort_keys=True, width=1000)
     return HEADER.format(source="data/ en docs/verhalen/", target="site") + body
 
@@ -73,7 +70,6 @@ def derived_config(root: Path, data: SiteData) -> str:
 def write_derived(root: Path, data: SiteData) -> None:
     """Every file derived from data that a build needs; written before each build, not kept in git."""
     write_if_changed(root / AUTHORS_FILE, authors_yaml(data))
-    write_if_changed(root / ABBREVIATIONS_FILE, abbreviations_md(data))
     write_if_changed(root / DERIVED_CONFIG, derived_config(root, data))
 
 

@@ -522,11 +522,6 @@ def abbreviation_titles(terms: Sequence[Term]) -> dict[str, str]:
     }
 
 
-def abbreviations(terms: Sequence[Term]) -> str:
-    """Markdown abbreviation definitions (`*[IPO]: Interprovinciaal Overleg`) for every page."""
-    return "".join(f"*[{term}]: {title}\n" for term, title in abbreviation_titles(terms).items())
-
-
 _TAG = re.compile(r"(<[^>]*>)")
 
 

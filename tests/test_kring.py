@@ -29,7 +29,7 @@ def git(root: Path, *args: str) -> str:
 def clone_engine(target: Path) -> Path:
     """The engine as an upstream repository: a clone of this one, with the working tree as it is."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".pytest_cache",
-                                                                "__pycache__", "includes"))
+                                                                "__pycache__"))
     if not (target / ".git").exists():
         git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")

@@ -149,10 +149,12 @@ def test_abbreviate_wraps_text_only_once_and_never_inside_tags():
     assert [(a.get_text(), a["title"]) for a in amp.find_all("abbr")] == [("I&W", "Infrastructuur en Waterstaat")]
 
 
-def test_abbreviation_definitions_for_markdown():
+def test_abbreviation_glossary_for_markdown():
+    """The glossary Markdown's abbr extension gets (in .afgeleid.yml): only terms with a tooltip
+    and an expansion; uncertain meanings say so."""
     from macros.models import Term
     terms = [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="x"),
              Term(id="plek", term="PLeK", expansion="Platform", explanation="x", uncertain=True),
              Term(id="kring", term="leerkring", explanation="x", tooltip=False)]
-    assert render.abbreviations(terms) == ("*[IPO]: Interprovinciaal Overleg\n"
-                                           "*[PLeK]: Platform (betekenis niet zeker)\n")
+    assert render.abbreviation_titles(terms) == {"IPO": "Interprovinciaal Overleg",
+                                                 "PLeK": "Platform (betekenis niet zeker)"}
