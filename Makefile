@@ -1,6 +1,7 @@
 # Kennis oogsten — the project's interface. Targets and arguments are stable:
 #   make site    bouw de hele site in site/ (strict; bij een fout blijft de vorige site staan)
 #   make serve   live voorbeeld op http://127.0.0.1:8000 (make serve-snel: sneller bij veel verhalen)
+#   make serve VERHAAL=<bestand>   live voorbeeld van één verhaal, binnen een seconde bijgewerkt
 #   make check   controleer alleen de gegevens en verhalen (snel)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
@@ -18,7 +19,7 @@ ADRES  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR DOEL NAAM BRON
+export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL
 
 .PHONY: site serve check test clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench serve-snel
 .DEFAULT_GOAL := site
@@ -88,8 +89,16 @@ site: generate
 	rm -rf site && mv site.new site
 	@echo "Site gebouwd in site/"
 
+# make serve VERHAAL=<bestand>: only that story (and the pages), rebuilt within a second however
+# many stories there are; for an editor checking a story. Preview only, never published.
 serve: generate
+ifdef VERHAAL
+	$(BIN)/python -m macros voorbeeld
+	KO_VOORBEELD_VERHAAL=$(basename $(notdir $(VERHAAL))) \
+	  $(BIN)/mkdocs serve --dirty -f .voorbeeld.yml --dev-addr $(ADRES)
+else
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADRES)
+endif
 
 # Faster preview for large harvests: rebuilds only changed files (overviews may lag). Preview only:
 # the output of a --dirty build is never published (make site always builds clean).
@@ -100,5 +109,5 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.new site-zensical .zensical.yml .pytest_cache
+	rm -rf site site.new site-zensical .zensical.yml .voorbeeld.yml .pytest_cache
 	rm -f .afgeleid.yml docs/verhalen/.authors.yml

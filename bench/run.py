@@ -69,7 +69,9 @@ def story(n: int, rng: random.Random, pool: list[str], circle: str, category: st
     body = paragraphs[0] + "\n\n<!-- more -->\n\n" + "\n\n".join(
         (f"## Deel {i}\n\n{p}" if i % 3 == 0 else p) for i, p in enumerate(paragraphs[1:], start=1))
     date = f"20{24 + n % 3}-{1 + n % 12:02d}-{1 + n % 28:02d}"
-    return (f'---\ntitle: "Verhaal {n}: {pool[n % len(pool)][:40].rstrip(" ,.")}"\ndate: {date}\n'
+    # One line, no Markdown or quotes: a title that every YAML parser reads alike (Zensical's too).
+    title = " ".join(pool[n % len(pool)][:40].replace("*", "").replace('"', "'").split()).rstrip(" ,.")
+    return (f'---\ntitle: "Verhaal {n}: {title}"\ndate: {date}\n'
             f"authors: [redactie]\ncategories: [\"{category}\"]\nkind: verhaal\nprinciples: [eerste-principe]\n"
             f'tags: [samen-leren]\ndescription: "Synthetisch verhaal {n} voor de benchmark."\n---\n\n{body}\n')
 

@@ -4,8 +4,8 @@ for a synthetic circle with N stories (default 1000). Figures, not a test.
     .venv/bin/python bench/voorbeeld.py
     BENCH_N=100 BENCH_VOORBEELD="serve-snel" .venv/bin/python bench/voorbeeld.py
 
-Compares `make serve` (mkdocs serve, full rebuild), `make serve-snel` (mkdocs serve --dirty) and
-Zensical's own preview server (`zensical serve`, which rebuilds only what changed), if
+Compares `make serve` (mkdocs serve, full rebuild), `make serve-snel` (mkdocs serve --dirty),
+`make serve VERHAAL=…` (the one-story preview) and Zensical's own preview server (`zensical serve`, which rebuilds only what changed), if
 .venv-zensical exists (make site-zensical installs it).
 """
 
@@ -54,9 +54,11 @@ def wait_for(url: str, text: str, timeout: float) -> float | None:
 def commands(port: int) -> dict[str, list[str]]:
     mkdocs = str(ROOT / ".venv" / "bin" / "mkdocs")
     found = {
-        "serve": [mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        "serve-snel": [mkdocs, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        "serve": [mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        "serve-snel": [mkdocs, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
     }
+    # make serve VERHAAL=verhaal-00001: the one-story preview (prepared in measure()).
+    found["serve-verhaal"] = [mkdocs, "serve", "--dirty", "-f", ".voorbeeld.yml", "--dev-addr", f"127.0.0.1:{port}"]
     zensical = ROOT / ".venv-zensical" / "bin" / "zensical"
     if zensical.is_file():
         found["zensical"] = [str(zensical), "serve", "-a", f"127.0.0.1:{port}"]
@@ -68,6 +70,10 @@ def measure(project: Path, name: str, command: list[str], port: int) -> list[flo
     original = story.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/verhalen/verhaal-00001/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if name == "serve-verhaal":  # as the Makefile does for make serve VERHAAL=…
+        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "macros", "voorbeeld", "--verhaal", story.stem],
+                       cwd=project, check=True, capture_output=True)
+        env["KO_VOORBEELD_VERHAAL"] = story.stem
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     timings = []
     try:
@@ -91,7 +97,7 @@ def measure(project: Path, name: str, command: list[str], port: int) -> list[flo
 
 def main() -> None:
     count = int(os.environ.get("BENCH_N", "1000"))
-    chosen = os.environ.get("BENCH_VOORBEELD", "serve serve-snel zensical").split()
+    chosen = os.environ.get("BENCH_VOORBEELD", "serve serve-snel serve-verhaal zensical").split()
     with tempfile.TemporaryDirectory(prefix="ko-voorbeeld-") as tmp:
         project = bench.make_circle(Path(tmp), count)
         print(f"\nLive voorbeeld bij {count} verhalen: van opslaan tot de nieuwe tekst op de pagina staat\n")

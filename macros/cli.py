@@ -130,6 +130,47 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+PREVIEW_CONFIG = Path(".voorbeeld.yml")
+
+
+def cmd_voorbeeld(args: argparse.Namespace) -> int:
+    """make serve VERHAAL=…: prepare a live preview of one story (fast, however many stories)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from .loader import FOCUS_ENV
+
+    given = (args.verhaal or os.environ.get("VERHAAL") or "").strip()
+    stem = Path(given).name.removesuffix(".md")
+    story = args.root / STORIES_DIR / f"{stem}.md"
+    if not stem or not story.is_file():
+        known = sorted(p.stem for p in (args.root / STORIES_DIR).glob("*.md"))
+        hint = ", ".join(known[:5]) + (", …" if len(known) > 5 else "")
+        print(f"Fout: verhaal '{given}' niet gevonden in {STORIES_DIR.as_posix()}/. Geef de bestandsnaam, "
+              f"bijvoorbeeld: make serve VERHAAL={known[0] if known else 'mijn-verhaal'}"
+              + (f" (bestaande verhalen: {hint})" if known else ""), file=sys.stderr)
+        return 2
+    try:
+        data = load(args.root, only_story=stem)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return 1
+    generate.write_derived(args.root, data)
+    with open(args.root / "mkdocs.yml", "rb") as fd:
+        excluded = (yaml_load(fd).get("exclude_docs") or "").rstrip("\n")
+    posts = STORIES_DIR.relative_to("docs").as_posix()
+    generate.write_if_changed(args.root / PREVIEW_CONFIG, (
+        "# Gegenereerd door 'make serve VERHAAL=…': een voorbeeld met alleen dit verhaal. Niet bewerken.\n"
+        f"# {FOCUS_ENV}={stem} laat de engine ook alleen dit verhaal lezen.\n"
+        "INHERIT: mkdocs.yml\n"
+        "exclude_docs: |\n"
+        + "".join(f"  {line}\n" for line in excluded.splitlines() if line.strip())
+        + f"  {posts}/**\n  !{posts}/{stem}.md\n"))
+    print(f"Voorbeeld van één verhaal: {story.relative_to(args.root).as_posix()}, op /verhalen/{stem}/.\n"
+          "Andere verhalen staan er niet in; 'make serve' zonder VERHAAL toont de hele site.")
+    return 0
+
+
 def cmd_zoekindex(args: argparse.Namespace) -> int:
     """After the build: the Pagefind index for a large harvest; nothing to do for a small one."""
     from . import search
@@ -208,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     p_pdf = sub.add_parser("pdf", help="maak de pdf van de hele publicatie in een gebouwde site")
     p_pdf.add_argument("map", type=Path, help="de map met de gebouwde site")
     p_pdf.set_defaults(func=cmd_pdf)
+    p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
+    p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
+    p_preview.set_defaults(func=cmd_voorbeeld)
     p_search = sub.add_parser("zoekindex", help="maak de zoekindex (Pagefind) voor een grote oogst in een gebouwde site")
     p_search.add_argument("map", type=Path, help="de map met de gebouwde site")
     p_search.set_defaults(func=cmd_zoekindex)

@@ -59,7 +59,8 @@ class BuiltSite:
 def copy_project(target: Path) -> Path:
     """A copy of this project (without builds and environments) to change freely; shares the venv."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".venv-zensical", "site", "site.new", "site-zensical", ".git", ".pytest_cache", "__pycache__"))
+        ".venv", ".venv-zensical", "site", "site.new", "site-zensical", ".git", ".pytest_cache", "__pycache__",
+        ".voorbeeld.yml"))
     os.symlink(ROOT / ".venv", target / ".venv")
     return target
 

@@ -126,3 +126,30 @@ def test_cached_load_is_reused_until_a_file_changes(fixture_project):
     os.utime(roles, ns=(roles.stat().st_atime_ns, roles.stat().st_mtime_ns + 1_000_000))
     second = load_cached(fixture_project)
     assert second is not first and [r.id for r in second.roles] == ["begeleider", "tweede"]
+
+
+def test_fast_and_pure_python_yaml_agree_on_values_and_lines(root):
+    """Valid files are read with libyaml (fast); the pure-Python loader remains for error messages.
+    Both must give the same values, lines and text dates for every data file and story."""
+    import yaml
+
+    from macros import loader
+
+    if loader._FastLoader is None:
+        pytest.skip("PyYAML zonder libyaml: alleen de Python-lader wordt gebruikt")
+
+    def shape(value):
+        if isinstance(value, dict):
+            return (value.line, value.key_lines, {k: shape(v) for k, v in value.items()})
+        if isinstance(value, list):
+            return (value.line, value.item_lines, [shape(v) for v in value])
+        return value
+
+    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "docs" / "verhalen" / "posts").glob("*.md"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            text = text.split("---", 2)[1]
+        fast = yaml.load(text, Loader=loader._FastLoader)  # noqa: S506
+        pure = yaml.load(text, Loader=loader._Loader)  # noqa: S506
+        assert shape(fast) == shape(pure), path
