@@ -37,11 +37,16 @@ def test_every_page_offers_pagefind_in_the_header(pagefind_site):
         assert page.select_one("pagefind-config")["lang"] == "nl", url
         # A capped list: Pagefind draws a placeholder per hit (thousands for a common word).
         assert 0 < int(page.select_one("pagefind-modal pagefind-results")["max-results"]) <= 100, url
-        # Relative addresses: the site also works in a subfolder (GitHub Pages).
-        script = page.select_one("script[src*='pagefind-component-ui.js']")
-        assert script is not None and script.has_attr("defer") and not script["src"].startswith("/"), url
-        sheet = page.select_one("link[href*='pagefind-component-ui.css']")
-        assert sheet is not None and not sheet["href"].startswith("/"), url
+        # Pagefind's own script and stylesheet load on first use, from relative addresses (the site
+        # also works in a subfolder, as on GitHub Pages); until then a plain button with a name.
+        trigger = page.select_one("pagefind-modal-trigger")
+        for attribute in ("data-ko-script", "data-ko-stylesheet"):
+            assert trigger[attribute].endswith(("pagefind-component-ui.js", "pagefind-component-ui.css")), url
+            assert not trigger[attribute].startswith("/"), url
+        assert trigger.select_one("button")["aria-label"] == "Zoeken", url
+        assert page.select_one("script[src*='pagefind-component-ui']") is None, url
+        loader = page.select_one("script[src*='ko-pagefind.js']")
+        assert loader is not None and loader.has_attr("defer"), url
 
 
 def test_the_bundle_the_pages_load_exists(pagefind_site):

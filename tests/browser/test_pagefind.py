@@ -55,6 +55,23 @@ def test_search_by_keyboard_alone(browser, pagefind_server, data):
     page.close()
 
 
+def test_pagefind_loads_on_first_use_and_the_button_opens_it(browser, pagefind_server, data):
+    """Pagefind's script is the largest on the page: it loads when the reader reaches for search."""
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(pagefind_server + "/", wait_until="load")
+    page.wait_for_timeout(300)
+    assert not [u for u in requests if "/pagefind/" in u]
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_selector("dialog.pf-modal[open]")
+    assert page.evaluate("document.activeElement.classList.contains('pf-input')")
+    page.keyboard.type(story_word(data))
+    page.wait_for_selector("a.pf-result-link")
+    assert [u for u in requests if u.endswith("/pagefind/pagefind-component-ui.js")]
+    page.close()
+
+
 def test_search_speaks_dutch(browser, pagefind_server, data):
     page = browser.new_page()
     open_search(page, pagefind_server + "/", story_word(data))
