@@ -121,8 +121,8 @@ PAGEFIND_QUERY = """async (query) => {
 
 
 def pagefind(url: str, throttle: int) -> dict:
-    """Pagefind: what opening the search and typing costs (its UI included), then each query on its
-    own through Pagefind's API: index chunks and the first five results' fragments, no UI debounce."""
+    """Pagefind: what opening the search and typing costs (its UI script included, which loads on
+    first use), then each query on its own through Pagefind's API: index chunks and the first five results' fragments, no UI debounce."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -133,7 +133,8 @@ def pagefind(url: str, throttle: int) -> dict:
         page_bytes = b.received - before
         before = b.received
         started = time.perf_counter()
-        page.keyboard.press("Control+k")
+        page.keyboard.press("Control+k")  # loads Pagefind's script and opens the dialog
+        page.wait_for_selector("dialog.pf-modal[open]", timeout=60_000)
         page.keyboard.type(QUERIES[0])
         page.wait_for_selector("a.pf-result-link", timeout=120_000)
         first = time.perf_counter() - started
