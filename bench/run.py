@@ -115,8 +115,7 @@ def layerless_copy(project: Path, folder: Path) -> Path:
     config.pop("extra_css", None)
     config["plugins"].pop("macros")
     config["extra"] = {k: v for k, v in config.get("extra", {}).items() if not k.startswith("ko_")}
-    config["markdown_extensions"] = [e for e in config["markdown_extensions"]
-                                     if not (isinstance(e, dict) and "pymdownx.snippets" in e)]
+    config["markdown_extensions"]["abbr"] = {}  # no glossary from data/begrippen.yml
     config["validation"] = {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info",
                             "anchors": "info"}
     (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
