@@ -27,9 +27,9 @@ def open_search(page, url: str, query: str) -> list[str]:
     page.wait_for_selector("dialog.pf-modal[open]")
     assert page.evaluate("document.activeElement.classList.contains('pf-input')"), "focus staat niet in het zoekveld"
     page.keyboard.type(query)
-    # Done when the summary names the query ("3 resultaten voor …" / "Geen resultaten voor …") and
-    # the results are drawn; "Zoeken naar …" is the state in between.
-    # Results load their details lazily, so wait for the first one (the best match) itself.
+    # Done when the summary names the query ("3 resultaten voor …" / "Geen resultaten voor …";
+    # "Zoeken naar …" is the state in between) and the best match is drawn: results load their
+    # details lazily, so the first one is waited for itself.
     page.wait_for_function("""query => {
         const summary = document.querySelector('pagefind-summary').innerText;
         return summary.includes(query) && !summary.startsWith('Zoeken naar')
