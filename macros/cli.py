@@ -149,11 +149,8 @@ def cmd_voorbeeld(args: argparse.Namespace) -> int:
               f"bijvoorbeeld: make serve VERHAAL={known[0] if known else 'mijn-verhaal'}"
               + (f" (bestaande verhalen: {hint})" if known else ""), file=sys.stderr)
         return 2
-    try:
-        data = load(args.root, only_story=stem)
-    except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+    data = _load_or_report(args.root, only_story=stem)
+    if data is None:
         return 1
     generate.write_derived(args.root, data)
     with open(args.root / "mkdocs.yml", "rb") as fd:
@@ -221,9 +218,9 @@ def cmd_kring(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_or_report(root: Path):
+def _load_or_report(root: Path, only_story: str | None = None):
     try:
-        return load(root)
+        return load(root, only_story)
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

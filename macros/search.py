@@ -29,7 +29,7 @@ PAGEFIND = "pagefind"
 BUNDLE_DIR = "pagefind"
 # Only the article of a page is indexed (no menus); the theme marks it with data-pagefind-body
 # when Pagefind is the search (overrides/partials/content.html). Permalink signs are left out.
-EXCLUDE = [".headerlink", ".md-source-file"]
+EXCLUDE = [".headerlink"]
 
 
 class SearchSettings(Record):
