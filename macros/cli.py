@@ -6,41 +6,58 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
-from . import generate
+from . import build, generate, kring, page_macros
 from .errors import DataErrors
-from .loader import STORIES_DIR, load
-from .models import COLLECTIONS
-
-TEMPLATE = Path("docs/verhalen/_template.md")
+from .loader import FOCUS_ENV, Project, load_project
+from .text import slugify
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content; print every error as `file:line: field: message`."""
     try:
-        data = load(args.root)
+        project = load_project(args.root)
     except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        count = len(exc.errors)
-        noun = "fout" if count == 1 else "fouten"
-        print(f"\n{count} {noun} gevonden. Herstel ze en voer 'make check' opnieuw uit.", file=sys.stderr)
+        _report(exc)
         return 1
     files = len(list((args.root / "data").rglob("*.yml")))
-    print(f"Alles in orde: {files} gegevensbestanden en {len(data.stories)} verhalen zijn geldig.")
+    print(f"Alles in orde: {files} gegevensbestanden en {len(project.data.stories)} verhalen zijn geldig.")
     return 0
 
 
+def _report(exc: DataErrors) -> None:
+    for error in exc.errors:
+        print(error, file=sys.stderr)
+    count = len(exc.errors)
+    noun = "fout" if count == 1 else "fouten"
+    print(f"\n{count} {noun} gevonden. Herstel ze en voer 'make check' opnieuw uit.", file=sys.stderr)
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
-    """Write the files derived from data (Material's authors file)."""
-    data = _load_or_report(args.root)
-    if data is None:
+    """Write the files derived from data (the generated configuration, Material's authors file)."""
+    project = _load_or_report(args.root)
+    if project is None:
         return 1
-    generate.write_derived(args.root, data)
+    generate.write_derived(page_macros.context(project.settings, project.data))
+    return 0
+
+
+def cmd_bouw(args: argparse.Namespace) -> int:
+    """make site [BOUWER=zensical]: the whole site (pages, search index, PDF) through the one pipeline."""
+    builder = (args.bouwer or os.environ.get("BOUWER") or "mkdocs").strip()
+    try:
+        result = build.build(args.root, builder, args.uit, with_pdf=not args.zonder_pdf)
+    except DataErrors as exc:
+        _report(exc)
+        return 1
+    except build.BuildError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        print("De vorige site is blijven staan; er is niets gepubliceerd.", file=sys.stderr)
+        return 1
+    print(result.timings())
+    print(f"Site gebouwd met {result.builder} in {os.path.relpath(result.site)}/")
     return 0
 
 
@@ -60,22 +77,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def slugify(text: str) -> str:
-    """A file name from a title: 'Één kring, twee lessen!' → 'een-kring-twee-lessen'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
-
-
 def cmd_verhaal(args: argparse.Namespace) -> int:
     """Write a new, valid story from the template; print its path."""
     title = (args.titel or os.environ.get("TITEL", "")).strip()
     circle_id = (args.leerkring or os.environ.get("LEERKRING", "")).strip()
     author = (args.auteur or os.environ.get("AUTEUR", "")).strip()
     usage = 'gebruik: make verhaal TITEL="Titel van het verhaal" LEERKRING=<id> [AUTEUR=<id>]'
-    data = _load_or_report(args.root)
-    if data is None:
+    project = _load_or_report(args.root)
+    if project is None:
         print("Herstel eerst de fouten hierboven; daarna kun je een verhaal toevoegen.", file=sys.stderr)
         return 1
+    data, settings = project.data, project.settings
     problems = []
     if not title:
         problems.append("TITEL ontbreekt.")
@@ -95,7 +107,7 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
     slug = slugify(title) if title else ""
     if title and not slug:
         problems.append("TITEL moet letters of cijfers bevatten.")
-    path = args.root / STORIES_DIR / f"{slug}.md"
+    path = args.root / settings.stories_dir / f"{slug}.md"
     if slug and path.exists():
         problems.append(f"{path.relative_to(args.root)} bestaat al; kies een andere titel.")
     if problems:
@@ -103,7 +115,7 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
             print(f"Fout: {problem}", file=sys.stderr)
         print(usage, file=sys.stderr)
         return 2
-    text = (args.root / TEMPLATE).read_text(encoding="utf-8")
+    text = (args.root / settings.story_template).read_text(encoding="utf-8")
     replacements = {
         'title: "TITEL"': f"title: {json.dumps(title, ensure_ascii=False)}",
         "date: DATUM": f"date: {dt.date.today().isoformat()}",
@@ -118,109 +130,55 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Make the PDF of the whole publication in a built site folder."""
-    from .pdf import PdfUnavailable, build
-
-    try:
-        print(build(args.root, args.map))
-    except PdfUnavailable as exc:
-        print(f"Fout: de pdf kan hier niet gemaakt worden: {exc}.", file=sys.stderr)
-        return 1
-    return 0
-
-
 PREVIEW_CONFIG = Path(".voorbeeld.yml")
 
 
 def cmd_voorbeeld(args: argparse.Namespace) -> int:
     """make serve VERHAAL=…: prepare a live preview of one story (fast, however many stories)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    from .loader import FOCUS_ENV
-
     given = (args.verhaal or os.environ.get("VERHAAL") or "").strip()
     stem = Path(given).name.removesuffix(".md")
-    story = args.root / STORIES_DIR / f"{stem}.md"
+    project = _load_or_report(args.root, only_story=stem or "-")
+    if project is None:
+        return 1
+    settings = project.settings
+    folder = args.root / settings.stories_dir
+    story = folder / f"{stem}.md"
     if not stem or not story.is_file():
-        known = sorted(p.stem for p in (args.root / STORIES_DIR).glob("*.md"))
+        known = sorted(p.stem for p in folder.glob("*.md"))
         hint = ", ".join(known[:5]) + (", …" if len(known) > 5 else "")
-        print(f"Fout: verhaal '{given}' niet gevonden in {STORIES_DIR.as_posix()}/. Geef de bestandsnaam, "
+        print(f"Fout: verhaal '{given}' niet gevonden in {settings.stories_dir.as_posix()}/. Geef de bestandsnaam, "
               f"bijvoorbeeld: make serve VERHAAL={known[0] if known else 'mijn-verhaal'}"
               + (f" (bestaande verhalen: {hint})" if known else ""), file=sys.stderr)
         return 2
-    data = _load_or_report(args.root, only_story=stem)
-    if data is None:
-        return 1
-    generate.write_derived(args.root, data)
-    with open(args.root / "mkdocs.yml", "rb") as fd:
-        excluded = (yaml_load(fd).get("exclude_docs") or "").rstrip("\n")
-    posts = STORIES_DIR.relative_to("docs").as_posix()
+    ctx = page_macros.context(settings, project.data)
+    config = generate.write_derived(ctx)
+    excluded = settings.exclude_docs.rstrip("\n")
+    posts = settings.stories_dir.relative_to(settings.docs_dir).as_posix()
     generate.write_if_changed(args.root / PREVIEW_CONFIG, (
         "# Gegenereerd door 'make serve VERHAAL=…': een voorbeeld met alleen dit verhaal. Niet bewerken.\n"
         f"# {FOCUS_ENV}={stem} laat de engine ook alleen dit verhaal lezen.\n"
-        "INHERIT: mkdocs.yml\n"
+        f"INHERIT: {config.name}\n"
         "exclude_docs: |\n"
         + "".join(f"  {line}\n" for line in excluded.splitlines() if line.strip())
         + f"  {posts}/**\n  !{posts}/{stem}.md\n"))
-    print(f"Voorbeeld van één verhaal: {story.relative_to(args.root).as_posix()}, op /verhalen/{stem}/.\n"
+    print(f"Voorbeeld van één verhaal: {story.relative_to(args.root).as_posix()}, op /{ctx.routes.story(stem)}.\n"
           "Andere verhalen staan er niet in; 'make serve' zonder VERHAAL toont de hele site.")
-    return 0
-
-
-def cmd_zoekindex(args: argparse.Namespace) -> int:
-    """After the build: the Pagefind index for a large harvest; nothing to do for a small one."""
-    from . import search
-
-    data = _load_or_report(args.root)
-    if data is None:
-        return 1
-    if search.engine(data) != search.PAGEFIND:
-        print(f"Zoeken: Materials eigen zoekfunctie ({len(data.stories)} verhalen; Pagefind vanaf "
-              f"{data.search.pagefind_from_stories}).")
-        return 0
-    try:
-        print(search.build_index(args.map))
-    except search.SearchIndexError as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def cmd_deelbeelden(args: argparse.Namespace) -> int:
-    """Draw the share images (site + one per circle) into docs/assets/delen/."""
-    import shutil
-
-    from .share import make_images
-
-    data = _load_or_report(args.root)
-    if data is None:
-        return 1
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).is_file():
-        print("Fout: Chromium niet gevonden; installeer het (apt-get install chromium) of zet CHROMIUM=/pad.",
-              file=sys.stderr)
-        return 1
-    for path in make_images(args.root, data, chromium):
-        print(path.relative_to(args.root).as_posix())
     return 0
 
 
 def cmd_kring(args: argparse.Namespace) -> int:
     """make kring / make engine-bijwerken: arguments come from the environment (DOEL, NAAM, BRON)."""
-    from .kring import KringError, run
-
     try:
-        print(run(args.actie, args.root, os.environ))
-    except KringError as exc:
+        print(kring.run(args.actie, args.root, os.environ))
+    except kring.KringError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     return 0
 
 
-def _load_or_report(root: Path, only_story: str | None = None):
+def _load_or_report(root: Path, only_story: str | None = None) -> Project | None:
     try:
-        return load(root, only_story)
+        return load_project(root, only_story)
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -243,17 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     p_story.add_argument("--leerkring", help="id van de leerkring (of LEERKRING)")
     p_story.add_argument("--auteur", help="id van de auteur uit data/mensen.yml (of AUTEUR)")
     p_story.set_defaults(func=cmd_verhaal)
-    p_pdf = sub.add_parser("pdf", help="maak de pdf van de hele publicatie in een gebouwde site")
-    p_pdf.add_argument("map", type=Path, help="de map met de gebouwde site")
-    p_pdf.set_defaults(func=cmd_pdf)
+    p_build = sub.add_parser("bouw", help="bouw de hele site: pagina's, zoekindex en pdf (make site)")
+    p_build.add_argument("--bouwer", choices=build.BUILDERS, help="mkdocs (standaard) of zensical (of BOUWER)")
+    p_build.add_argument("--uit", type=Path, help="map voor de site (standaard: site/)")
+    p_build.add_argument("--zonder-pdf", action="store_true", help="alleen voor de benchmark: zonder pdf")
+    p_build.set_defaults(func=cmd_bouw)
     p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
     p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
     p_preview.set_defaults(func=cmd_voorbeeld)
-    p_search = sub.add_parser("zoekindex", help="maak de zoekindex (Pagefind) voor een grote oogst in een gebouwde site")
-    p_search.add_argument("map", type=Path, help="de map met de gebouwde site")
-    p_search.set_defaults(func=cmd_zoekindex)
-    p_share = sub.add_parser("deelbeelden", help="maak de afbeeldingen voor delen op sociale media")
-    p_share.set_defaults(func=cmd_deelbeelden)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
     p_kring.set_defaults(func=cmd_kring, actie="kring")
     p_update = sub.add_parser("engine-bijwerken", help="haal de nieuwste engine op van upstream (BRON)")

@@ -1,9 +1,10 @@
 """Derived files, made from data and models, never edited by hand.
 
 - `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml, and
-  `.afgeleid.yml`: the configuration layer with what the templates read, which search, and the
-  abbreviation glossary (from data/begrippen.yml). Written before every build (`make site`,
-  `make serve`, `make test`) and not kept in git.
+  `.afgeleid.yml`: the generated configuration the builders read. It INHERITs the circle's
+  mkdocs.yml (never the other way round, so a plain `mkdocs build` works on a fresh clone) and adds
+  what the templates read, which search, and the abbreviation glossary (from data/begrippen.yml).
+  Written by the build pipeline (macros/build.py) before every build and not kept in git.
 - `schemas/verhaal.schema.json`: JSON Schema of a story's front matter, from the Story model,
   for autocomplete in editors. Kept in git; a test fails when it is stale (`make schema`).
 """
@@ -15,12 +16,14 @@ from pathlib import Path
 
 import yaml
 
-from .loader import SiteData
+from . import identity, search, share
 from .models import Story
+from .page_macros import Context, story_meta_box
+from .render import abbreviation_titles
+from .settings import CONFIG_FILE, Settings
+from .sitedata import SiteData
 
-AUTHORS_FILE = Path("docs/verhalen/.authors.yml")
-# Values the theme templates read (story boxes, share images, colours, which search). A configuration
-# layer that engine/mkdocs.base.yml inherits, so MkDocs and Zensical both read them from a file.
+# The configuration the builders read: the circle's mkdocs.yml plus the values derived from data.
 DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
@@ -37,40 +40,38 @@ def authors_yaml(data: SiteData) -> str:
     return HEADER.format(source="data/mensen.yml", target="site") + body
 
 
-def derived_extra(root: Path, data: SiteData) -> dict:
+def template_values(ctx: Context) -> dict:
     """The values the theme templates read from config.extra: story boxes, share images and dates,
-    the circle's colours."""
-    from . import identity, share
-    from .adapter import story_meta_boxes
-
+    the circle's colours, which search."""
+    root, data, routes = ctx.settings.root, ctx.data, ctx.routes
     return {
-        "ko_identity_css": identity.css(data.identity),
-        "ko_story_meta": story_meta_boxes(data),
-        "ko_share_images": share.page_images(root, data),
+        "ko_identity_css": identity.css(ctx.settings.identity),
+        "ko_search": search.engine(ctx.settings, data),
+        "ko_story_meta": {routes.story(post.slug): story_meta_box(ctx, post) for post in data.stories},
+        "ko_share_images": share.page_images(root, data, routes),
         "ko_share_default": share.image_for(root, data, "site"),
-        "ko_story_dates": share.story_dates(data),
+        "ko_story_dates": share.story_dates(data, routes),
     }
 
 
-def derived_config(root: Path, data: SiteData) -> str:
-    """The configuration layer with the values the templates need and the abbreviation glossary, as
-    YAML; for a large harvest it also switches Material's search off (Pagefind, macros/search.py)."""
-    from . import search
-
-    from .render import abbreviation_titles
-
-    layer = search.derived_config(data)
-    layer["extra"].update(derived_extra(root, data))
+def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
+    """The generated configuration: INHERIT the circle's own, then the values the templates need,
+    the search switch and the abbreviation glossary, as YAML."""
+    layer = search.derived_config(ctx.settings, ctx.data)
+    layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
-    layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(data.terms)}}
+    layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}
     body = yaml.safe_dump(layer, allow_unicode=True, sort_keys=True, width=1000)
-    return HEADER.format(source="data/ en docs/verhalen/", target="site") + body
+    return HEADER.format(source="mkdocs.yml, data/ en docs/verhalen/", target="site") + f"INHERIT: {base}\n" + body
 
 
-def write_derived(root: Path, data: SiteData) -> None:
-    """Every file derived from data that a build needs; written before each build, not kept in git."""
-    write_if_changed(root / AUTHORS_FILE, authors_yaml(data))
-    write_if_changed(root / DERIVED_CONFIG, derived_config(root, data))
+def write_derived(ctx: Context) -> Path:
+    """Every file derived from data that a build needs; written before each build, not kept in git.
+    Returns the generated configuration file, the one to build with."""
+    root = ctx.settings.root
+    write_if_changed(root / ctx.settings.authors_file, authors_yaml(ctx.data))
+    write_if_changed(root / DERIVED_CONFIG, derived_config(ctx))
+    return root / DERIVED_CONFIG
 
 
 def story_schema() -> str:

@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .text import slugify
+
 PATHS_FILE = Path("engine/paden.txt")
 STARTER = Path("engine/starter")
 IDENTITY = ["-c", "user.name=Kennis oogsten", "-c", "user.email=kennis-oogsten@example.invalid"]
@@ -58,8 +60,6 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
     """Make a new circle's repository at `target`; return a Dutch summary."""
-    from .cli import slugify
-
     name = name.strip()
     if not name:
         raise KringError('NAAM ontbreekt. Gebruik: make kring DOEL=<map> NAAM="<naam van de oogst>"')

@@ -276,7 +276,15 @@ class Table(Identified):
         return self
 
 
-TimelineKind = Literal["programma", "leerkring", "team", "context", "publicatie"]
+# Each kind is declared once, with its Dutch label; the Literal of the model is made from it.
+TIMELINE_KINDS = {
+    "programma": "Programma",
+    "leerkring": "Leerkring",
+    "team": "Team",
+    "context": "Context",
+    "publicatie": "Publicatie",
+}
+TimelineKind = Literal[tuple(TIMELINE_KINDS)]  # type: ignore[valid-type]
 
 
 class TimelineEvent(Identified):
@@ -298,9 +306,12 @@ class Guide(Record):
     role: Text
 
 
+CIRCLE_KINDS = {"leerkring": "Leerkring", "werkgroep": "Leer-werkgroep"}
+
+
 class Circle(Identified):
     name: Text
-    kind: Literal["leerkring", "werkgroep"]
+    kind: Literal[tuple(CIRCLE_KINDS)]  # type: ignore[valid-type]
     category: AttrText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
     aliases: list[Text] = Field(default_factory=list)
     summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
@@ -368,7 +379,7 @@ class Source(Identified):
 
     title: Text
     short_title: AttrText
-    kind: Literal["verslag", "businesscase", "presentatie", "essay", "advies", "publicatie"]
+    kind: Literal[tuple(SOURCE_KINDS)]  # type: ignore[valid-type]
     date: DateValue | None = None
     date_note: str | None = Field(default=None, description="Hoe zeker de datum is, als de bron hem niet geeft")
     period: str | None = Field(default=None, description="De periode waarover het document gaat, bijv. 2024-2027")
@@ -450,7 +461,7 @@ class Story(Record):
         "circles", by="category", default_factory=list,
         description="Leerkring(en) van het verhaal, met de korte naam uit data/leerkringen.yml (category)",
     )
-    kind: Literal["column", "interview", "verhaal", "reportage", "portret", "citaat"]
+    kind: Literal[tuple(STORY_KINDS)]  # type: ignore[valid-type]
     principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
     tags: list[Slug] = ref("themes", default_factory=list, description="Thema's, ids uit data/themas.yml")
     # Material writes this into <meta name="description" content="…"> without escaping.

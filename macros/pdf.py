@@ -15,14 +15,21 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from .loader import SiteData, load, parse_yaml, read_text
+from .page_macros import Context, pdf_name
+from .routes import page_url
+
+try:  # WeasyPrint loads the system library Pango when imported
+    from weasyprint import HTML
+    _PANGO_MISSING: OSError | None = None
+except OSError as exc:  # pragma: no cover - depends on the machine
+    HTML = None
+    _PANGO_MISSING = exc
 
 PRINT_CSS = Path("overrides/assets/stylesheets/druk.css")
 LINK_MARKER = "data-ko-pdf"
-SKIP_SECTIONS = ("Over deze publicatie",)   # web-only pages (accessibility, privacy, guide)
-SKIP_PAGES = ("over/colofon.md",)           # the colofon comes right after the cover
 
 
 class PdfUnavailable(Exception):
@@ -36,21 +43,13 @@ class Chapter:
     level: int    # 1 for a section of the menu, 2 for a page in it
 
 
-def pdf_name(data: SiteData) -> str:
-    from .cli import slugify
-
-    return f"{slugify(data.site.title)}.pdf"
-
-
-def chapters(root: Path, data: SiteData) -> list[Chapter]:
-    """The pages in menu order, with all stories where the menu has 'Verhalen'."""
-    text, _ = read_text(root / "mkdocs.yml", "mkdocs.yml")
-    config, _ = parse_yaml(text or "", "mkdocs.yml")
+def chapters(ctx: Context) -> list[Chapter]:
+    """The pages in menu order, with all stories where the menu has the blog's index. The settings
+    say which parts of the menu are for the web only (extra.pdf)."""
+    pdf = ctx.settings.pdf
+    blog_index = f"{ctx.settings.blog.blog_dir}/index.md"
+    colophon = ctx.settings.routes.colophon
     found: list[Chapter] = []
-
-    def url_of(md: str) -> str:
-        stem = md.removesuffix(".md")
-        return "" if stem == "index" else (stem.removesuffix("/index") + "/" if stem.endswith("index") else stem + "/")
 
     def walk(items, level: int) -> None:
         for item in items or []:
@@ -59,23 +58,21 @@ def chapters(root: Path, data: SiteData) -> list[Chapter]:
             else:
                 (title, target), = item.items()
             if isinstance(target, list):
-                if title in SKIP_SECTIONS:
+                if title in pdf.skip_sections:
                     continue
                 found.append(Chapter(title, "", level))
                 walk(target, level + 1)
-            elif target.startswith("verhalen/") and target.endswith("index.md"):
-                posts = sorted(data.published_stories(), key=lambda p: p.meta.title.casefold())
-                found.extend(Chapter(p.meta.title, p.url, level + 1) for p in posts)
-            elif target not in SKIP_PAGES and target != "index.md":
-                found.append(Chapter(title or "", url_of(target), level))
+            elif target == blog_index:
+                posts = sorted(ctx.data.published_stories(), key=lambda p: p.meta.title.casefold())
+                found.extend(Chapter(p.meta.title, ctx.routes.story(p.slug), level + 1) for p in posts)
+            elif target not in pdf.skip_pages and target not in (colophon, "index.md"):
+                found.append(Chapter(title or "", page_url(target), level))
 
-    walk(config.get("nav") if isinstance(config, dict) else [], 1)
+    walk(ctx.settings.nav, 1)
     return found
 
 
 def _article(site: Path, url: str):
-    from bs4 import BeautifulSoup  # only the print step parses HTML
-
     path = site / url / "index.html"
     if not path.is_file():
         return None
@@ -101,9 +98,9 @@ def _prefix_ids(article, prefix: str) -> None:
             link.attrs.pop("href")  # other pages: the text stays, the link goes (no dead links on paper)
 
 
-def assemble(site: Path, data: SiteData, order: list[Chapter]) -> str:
+def assemble(site: Path, ctx: Context, order: list[Chapter]) -> str:
     """One HTML document with cover, colofon, contents and every chapter."""
-    s = data.site
+    s = ctx.data.site
     parts = [
         '<section class="cover">',
         f"<h1>{escape(s.title)}</h1>",
@@ -114,7 +111,7 @@ def assemble(site: Path, data: SiteData, order: list[Chapter]) -> str:
         f'<p class="publisher">{escape(s.publisher)} · {escape(s.published)}</p>',
         "</section>",
     ]
-    colofon = _article(site, "over/colofon/")
+    colofon = _article(site, page_url(ctx.settings.routes.colophon))
     if colofon is not None:
         _prefix_ids(colofon, "colofon")
         parts.append(f'<section class="page colofon">{colofon.decode_contents()}</section>')
@@ -144,11 +141,9 @@ def assemble(site: Path, data: SiteData, order: list[Chapter]) -> str:
 
 
 def render_pdf(html: str, base: Path, target: Path) -> None:
-    try:
-        from weasyprint import HTML
-    except OSError as exc:  # WeasyPrint loads Pango when imported
-        raise PdfUnavailable(f"de systeembibliotheek Pango ontbreekt ({exc.__class__.__name__}); "
-                             "installeer die met 'apt-get install libpango-1.0-0 libpangoft2-1.0-0'") from None
+    if HTML is None:
+        raise PdfUnavailable(f"de systeembibliotheek Pango ontbreekt ({_PANGO_MISSING.__class__.__name__}); "
+                             "installeer die met 'apt-get install libpango-1.0-0 libpangoft2-1.0-0'")
     HTML(string=html, base_url=str(base)).write_pdf(str(target))
 
 
@@ -176,12 +171,11 @@ def fill_link(site: Path, name: str, size: int | None) -> None:
         page.write_text(html, encoding="utf-8")
 
 
-def build(root: Path, site: Path) -> str:
+def build(ctx: Context, site: Path) -> str:
     """Make the PDF in `site`; return a Dutch line for the build output."""
-    data = load(root)
-    name = pdf_name(data)
+    name = pdf_name(ctx.data)
     started = time.perf_counter()
-    html = assemble(site, data, chapters(root, data))
+    html = assemble(site, ctx, chapters(ctx))
     try:
         render_pdf(html, site, site / name)
     except PdfUnavailable as exc:

@@ -2,8 +2,8 @@
 
 Every value passes through `el()`/`escape()`, so text from data is always inert.
 The HTML is complete in itself: it needs no second Markdown pass (no `md_in_html`).
-Links are made relative to the page being rendered through `base`, the path from that
-page to the site root (for example '../../').
+Links come from `to`, the routes placed at the page being rendered (routes.Routes.at), so
+every address is made in one place and is relative to that page.
 """
 
 from __future__ import annotations
@@ -15,8 +15,12 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from .routes import Routes
+
 from .models import (
+    CIRCLE_KINDS,
     SOURCE_KINDS,
+    TIMELINE_KINDS,
     STORY_KINDS,
     Source,
     Table,
@@ -41,17 +45,7 @@ import datetime as dt
 from .models import MONTHS_NL
 
 PREFIX = "ko"
-PRINCIPLES_PAGE = "leerreis/leren-als-strategische-interventie/"
-CIRCLES_DIR = "leerkringen/"
 
-KIND_LABELS = {
-    "programma": "Programma",
-    "leerkring": "Leerkring",
-    "team": "Team",
-    "context": "Context",
-    "publicatie": "Publicatie",
-}
-CIRCLE_KIND_LABELS = {"leerkring": "Leerkring", "werkgroep": "Leer-werkgroep"}
 
 Content = str | Markup | Iterable["Content"] | None
 
@@ -173,15 +167,11 @@ def item_list(items: ItemList) -> Markup:
     return el("div", parts, class_=cls("list"))
 
 
-def principle_anchor(principle: Principle) -> str:
-    return principle.id
-
-
-def principle_cards(principles: Sequence[Principle], base: str) -> Markup:
+def principle_cards(principles: Sequence[Principle], to: Routes) -> Markup:
     """Grid cards (Material's `grid cards`), each linking to its principle's section."""
     cards = []
     for p in sorted(principles, key=lambda p: p.number):
-        href = f"{base}{PRINCIPLES_PAGE}#{principle_anchor(p)}"
+        href = to.principle(p.id)
         cards.append(el("li", [
             el("p", [el("span", str(p.number), class_=cls("card", "number")), " ",
                      link(href, p.title, class_=cls("card", "link"))],
@@ -192,19 +182,19 @@ def principle_cards(principles: Sequence[Principle], base: str) -> Markup:
 
 
 def principle_sections(principles: Sequence[Principle], level: int = 2,
-                       stories: dict[str, Sequence[StoryLink]] | None = None, base: str = "") -> str:
+                       stories: dict[str, Sequence[StoryLink]] | None = None, to: Routes | None = None) -> str:
     """Markdown: one heading per principle (so it enters the table of contents) + its text,
     followed by the stories that illustrate it."""
     hashes = "#" * level
     blocks = []
     for p in sorted(principles, key=lambda p: p.number):
-        heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ #{principle_anchor(p)} }}"
+        heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ #{p.id} }}"
         lead = el("p", el("strong", p.short), class_=cls("principle", "short"))
         linked = (stories or {}).get(p.id, ())
         related = Markup("")
         if linked:
             related = el("p", ["Verhalen bij dit principe: ", _joined(
-                [link(f"{base}{s.url}", s.title) for s in linked])], class_=cls("principle", "stories"))
+                [link(to.link(s.url) if to else s.url, s.title) for s in linked])], class_=cls("principle", "stories"))
         blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}{related}\n")
     return "\n".join(blocks)
 
@@ -232,11 +222,11 @@ def goal_questions(goals: Sequence[Goal]) -> Markup:
     return bullet_list([g.question for g in sorted(goals, key=lambda g: g.number)], ordered=True, block="goals")
 
 
-def goals_table(goals: Sequence[Goal], circles: dict[str, Circle], base: str) -> Markup:
+def goals_table(goals: Sequence[Goal], circles: dict[str, Circle], to: Routes) -> Markup:
     rows = []
     for g in sorted(goals, key=lambda g: g.number):
         circle_links = [
-            [" ", link(circle_href(circles[c], base), circles[c].name)] for c in g.circles
+            [" ", link(to.circle(c), circles[c].name)] for c in g.circles
         ]
         goal_cell = [el("strong", f"{g.number}. {g.short_name}"), el("br"), g.question]
         if circle_links:
@@ -244,10 +234,6 @@ def goals_table(goals: Sequence[Goal], circles: dict[str, Circle], base: str) ->
         steps = bullet_list(g.next_steps, block="steps") if g.next_steps else "—"
         rows.append(el("tr", [el("th", goal_cell, scope="row"), el("td", steps)]))
     return table("De drie ontwikkeldoelen en hun volgende stap", ("Ontwikkeldoel", "Volgende stap"), rows, "goals")
-
-
-def circle_href(circle: Circle, base: str) -> str:
-    return f"{base}{CIRCLES_DIR}{circle.id}/"
 
 
 def _period(circle: Circle) -> Markup:
@@ -271,8 +257,8 @@ def card_grid(cards: Sequence[Markup], block: str) -> Markup:
     return el("div", el("ul", cards), class_="grid cards " + cls(block))
 
 
-def circle_cards(circles: Sequence[Circle], base: str) -> Markup:
-    return card_grid([_card(CIRCLE_KIND_LABELS[c.kind], circle_href(c, base), c.name, c.summary, _period(c))
+def circle_cards(circles: Sequence[Circle], to: Routes) -> Markup:
+    return card_grid([_card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.name, c.summary, _period(c))
                       for c in circles], "circles")
 
 
@@ -282,7 +268,7 @@ def person_name(person: Person, note: str | None = None) -> Markup:
     return name + (Markup(" (") + escape(note) + Markup(")") if note else Markup(""))
 
 
-def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None, base: str) -> Markup:
+def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None) -> Markup:
     guides = [el("li", person_name(people[g.person], g.role)) for g in circle.guides]
     ambassador = person_name(people[circle.ambassador]) if circle.ambassador else None
     goal_text = None
@@ -290,7 +276,7 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None, b
         goal_text = [f"{goal.number}. {goal.short_name}: ", el("q", goal.question)]
     return definition_list(
         [
-            ("Soort", CIRCLE_KIND_LABELS[circle.kind]),
+            ("Soort", CIRCLE_KINDS[circle.kind]),
             ("Doel", circle.aim),
             ("Periode", _period(circle)),
             ("Ontwikkeldoel", goal_text),
@@ -303,15 +289,15 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None, b
     )
 
 
-def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], base: str,
+def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], to: Routes,
                    show_circle: bool = True) -> Markup:
     """A semantic ordered list of events, each with a <time datetime> of the source's precision."""
     items = []
     for e in events:
-        meta = [el("span", KIND_LABELS[e.kind], class_=cls("timeline", "kind"))]
+        meta = [el("span", TIMELINE_KINDS[e.kind], class_=cls("timeline", "kind"))]
         if show_circle and e.circle:
             c = circles[e.circle]
-            meta += [" · ", link(circle_href(c, base), c.name)]
+            meta += [" · ", link(to.circle(c.id), c.name)]
         body = [
             el("time", e.date.label, datetime=e.date.iso, class_=cls("timeline", "date")),
             el("p", el("strong", e.title), class_=cls("timeline", "title")),
@@ -322,12 +308,12 @@ def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], 
     return el("ol", items, class_=cls("timeline"))
 
 
-def timeline(events: Sequence[TimelineEvent], circles: dict[str, Circle], base: str, level: int = 2) -> str:
+def timeline(events: Sequence[TimelineEvent], circles: dict[str, Circle], to: Routes, level: int = 2) -> str:
     """Markdown: a heading per year (in the table of contents) followed by that year's events."""
     hashes = "#" * level
     blocks = []
     for year, group in groupby(events, key=lambda e: e.date.year):
-        blocks.append(f"{hashes} {year} {{ #jaar-{year} }}\n\n{timeline_items(list(group), circles, base)}\n")
+        blocks.append(f"{hashes} {year} {{ #jaar-{year} }}\n\n{timeline_items(list(group), circles, to)}\n")
     return "\n".join(blocks)
 
 
@@ -370,24 +356,21 @@ class StoryLink:
     """What a listing needs of a story: no I/O, no MkDocs."""
 
     title: str
-    url: str
+    url: str      # from the site root (routes.Routes.story)
     date: dt.date
     kind: str
     authors: tuple[str, ...]
     description: str
 
 
-FEED_FILE = "feed_rss_created.xml"
-
-
-def feed_link(base: str) -> Markup:
+def feed_link(to: Routes) -> Markup:
     """A visible link to the RSS feed of the stories (the feed itself is made by the rss plugin)."""
-    return link(f"{base}{FEED_FILE}", "RSS-feed van de verhalen", class_=cls("feed-link"), type="application/rss+xml")
+    return link(to.feed(), "RSS-feed van de verhalen", class_=cls("feed-link"), type="application/rss+xml")
 
 
-def pdf_link(base: str, name: str) -> Markup:
+def pdf_link(to: Routes, name: str) -> Markup:
     """The download link of the print edition; the PDF step fills in the size (or removes the link)."""
-    return el("p", [link(f"{base}{name}", "Download de hele publicatie als pdf", type="application/pdf"), " ",
+    return el("p", [link(to.link(name), "Download de hele publicatie als pdf", type="application/pdf"), " ",
                     el("span", "(pdf)", class_=cls("pdf", "size"))], class_=cls("pdf"), data_ko_pdf="")
 
 
@@ -401,7 +384,7 @@ def _joined(parts: Sequence[Markup], last: str = " en ") -> Markup:
     return Markup(", ").join(parts[:-1]) + Markup(escape(last)) + parts[-1]
 
 
-def story_list(stories: Sequence[StoryLink], base: str, empty: str = "Nog geen verhalen.") -> Markup:
+def story_list(stories: Sequence[StoryLink], to: Routes, empty: str = "Nog geen verhalen.") -> Markup:
     """A list of stories with kind, date, authors and the one-sentence summary."""
     if not stories:
         return el("p", empty, class_=cls("stories", "empty"))
@@ -411,7 +394,7 @@ def story_list(stories: Sequence[StoryLink], base: str, empty: str = "Nog geen v
         if s.authors:
             meta += [" · ", _joined([escape(a) for a in s.authors])]
         items.append(el("li", [
-            el("p", link(f"{base}{s.url}", s.title), class_=cls("stories", "title")),
+            el("p", link(to.link(s.url), s.title), class_=cls("stories", "title")),
             el("p", meta, class_=cls("stories", "meta")),
             el("p", s.description, class_=cls("stories", "summary")),
         ], class_=cls("stories", "item")))
@@ -419,17 +402,17 @@ def story_list(stories: Sequence[StoryLink], base: str, empty: str = "Nog geen v
 
 
 def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Principle],
-               authors: Sequence[Person], base: str, themes: Sequence[Theme] = ()) -> Markup:
+               authors: Sequence[Person], to: Routes, themes: Sequence[Theme] = ()) -> Markup:
     """The box on a story page: its kind, learning circles and principles, all linked."""
     facts = definition_list(
         [
             ("Soort", STORY_KINDS[kind]),
-            ("Leerkring", _joined([link(circle_href(c, base), c.name) for c in circles]) if circles else None),
+            ("Leerkring", _joined([link(to.circle(c.id), c.name) for c in circles]) if circles else None),
             ("Principes", _joined([
-                link(f"{base}{PRINCIPLES_PAGE}#{principle_anchor(p)}", f"{p.number}. {p.title}") for p in principles
+                link(to.principle(p.id), f"{p.number}. {p.title}") for p in principles
             ]) if principles else None),
             ("Door", _joined([escape(a.name) for a in authors]) if authors else None),
-            ("Thema's", _joined([link(theme_href(t, base), t.title) for t in themes]) if themes else None),
+            ("Thema's", _joined([link(to.theme(t.id), t.title) for t in themes]) if themes else None),
         ],
         "facts",
     )
@@ -440,20 +423,6 @@ def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Princi
 # Knowledge library
 # ---------------------------------------------------------------------------
 
-SOURCES_DIR = "kennisbank/bronnen/"
-THEMES_PAGE = "kennisbank/themas/"
-GLOSSARY_PAGE = "kennisbank/begrippen/"
-PEOPLE_PAGE = "kennisbank/mensen/"
-
-
-def source_href(source: Source, base: str) -> str:
-    return f"{base}{SOURCES_DIR}{source.id}/"
-
-
-def theme_href(theme: Theme, base: str) -> str:
-    return f"{base}{THEMES_PAGE}#{theme.id}"
-
-
 def table_of(t: Table) -> Markup:
     """Any number of columns; the first cell of each row heads that row."""
     rows = [el("tr", [el("th", row[0], scope="row"), *[el("td", cell) for cell in row[1:]]]) for row in t.rows]
@@ -463,7 +432,7 @@ def table_of(t: Table) -> Markup:
     return result
 
 
-def source_facts(source: Source, themes: Sequence[Theme], base: str) -> Markup:
+def source_facts(source: Source, themes: Sequence[Theme], to: Routes) -> Markup:
     """The metadata of a source, and its caveats where the sources disagree."""
     date: Content = None
     if source.date:
@@ -481,7 +450,7 @@ def source_facts(source: Source, themes: Sequence[Theme], base: str) -> Markup:
             ("Organisaties", ", ".join(source.organisations) if source.organisations else None),
             ("Auteurs", ", ".join(source.authors) if source.authors else None),
             ("Omvang", f"{source.pages} pagina's" if source.pages else None),
-            ("Thema's", _joined([link(theme_href(t, base), t.title) for t in themes]) if themes else None),
+            ("Thema's", _joined([link(to.theme(t.id), t.title) for t in themes]) if themes else None),
         ],
         "facts",
     )
@@ -492,8 +461,8 @@ def source_facts(source: Source, themes: Sequence[Theme], base: str) -> Markup:
     return facts + notes
 
 
-def source_cards(sources: Sequence[Source], base: str) -> Markup:
-    return card_grid([_card(SOURCE_KINDS[s.kind], source_href(s, base), s.short_title, s.title,
+def source_cards(sources: Sequence[Source], to: Routes) -> Markup:
+    return card_grid([_card(SOURCE_KINDS[s.kind], to.source(s.id), s.short_title, s.title,
                             s.date.label if s.date else (s.period or "")) for s in sources], "sources")
 
 
@@ -560,10 +529,10 @@ class Appearance:
     """Where a person appears: a label and a link."""
 
     label: str
-    url: str
+    url: str      # from the site root
 
 
-def people_index(people: Sequence[Person], appearances: dict[str, Sequence[Appearance]], base: str) -> Markup:
+def people_index(people: Sequence[Person], appearances: dict[str, Sequence[Appearance]], to: Routes) -> Markup:
     """Everyone in the publication with their role and every place they appear, derived from data."""
     parts = []
     for p in sorted(people, key=lambda p: p.name.split()[-1].casefold()):
@@ -572,21 +541,21 @@ def people_index(people: Sequence[Person], appearances: dict[str, Sequence[Appea
             body.append(el("p", p.description))
         found = appearances.get(p.id, ())
         if found:
-            body.append(el("ul", [el("li", link(f"{base}{a.url}", a.label)) for a in found], class_=cls("people", "links")))
+            body.append(el("ul", [el("li", link(to.link(a.url), a.label)) for a in found], class_=cls("people", "links")))
         parts += [el("dt", p.name, id=p.id), el("dd", body)]
     return el("dl", parts, class_=cls("people"))
 
 
 def theme_sections(themes: Sequence[Theme], stories: dict[str, Sequence[StoryLink]],
-                   sources: dict[str, Sequence[Source]], base: str, level: int = 2) -> str:
+                   sources: dict[str, Sequence[Source]], to: Routes, level: int = 2) -> str:
     """Markdown: a heading per theme, then its stories and sources."""
     hashes = "#" * level
     blocks = []
     for t in themes:
         parts: list[Content] = [el("p", t.description)]
         if sources.get(t.id):
-            parts.append(el("p", ["Bronnen: ", _joined([link(source_href(s, base), s.short_title)
+            parts.append(el("p", ["Bronnen: ", _joined([link(to.source(s.id), s.short_title)
                                                         for s in sources[t.id]])], class_=cls("theme", "sources")))
-        parts.append(story_list(stories.get(t.id, ()), base, "Nog geen verhalen bij dit thema."))
+        parts.append(story_list(stories.get(t.id, ()), to, "Nog geen verhalen bij dit thema."))
         blocks.append(f"{hashes} {md_escape(t.title)} {{ #{t.id} }}\n\n{Markup('').join(_flatten(p) for p in parts)}\n")
     return "\n".join(blocks)

@@ -15,14 +15,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
-from .models import Record
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .loader import SiteData
+from .settings import Settings
+from .sitedata import SiteData
 
 MATERIAL = "material"
 PAGEFIND = "pagefind"
@@ -32,27 +27,19 @@ BUNDLE_DIR = "pagefind"
 EXCLUDE = [".headerlink"]
 
 
-class SearchSettings(Record):
-    engine: Literal["auto", "material", "pagefind"] = Field(
-        default="auto",
-        description="auto: Materials eigen zoekfunctie, vanaf pagefind_from_stories verhalen Pagefind",
-    )
-    pagefind_from_stories: int = Field(default=500, ge=1, description="Vanaf dit aantal verhalen: Pagefind")
-
-
-def engine(data: "SiteData") -> str:
+def engine(settings: Settings, data: SiteData) -> str:
     """'material' or 'pagefind' for this harvest."""
-    settings = data.search
-    if settings.engine != "auto":
-        return settings.engine
-    return PAGEFIND if len(data.stories) >= settings.pagefind_from_stories else MATERIAL
+    chosen = settings.search
+    if chosen.engine != "auto":
+        return chosen.engine
+    return PAGEFIND if len(data.stories) >= chosen.pagefind_from_stories else MATERIAL
 
 
-def derived_config(data: "SiteData") -> dict:
+def derived_config(settings: Settings, data: SiteData) -> dict:
     """The part of the generated configuration layer (.afgeleid.yml) that picks the search:
     the templates read extra.ko_search; Material's search plugin is switched off for Pagefind."""
-    chosen = engine(data)
-    layer: dict = {"extra": {"ko_search": chosen}}
+    chosen = engine(settings, data)
+    layer: dict = {}
     if chosen == PAGEFIND:
         layer["plugins"] = {"search": {"enabled": False}}
     return layer

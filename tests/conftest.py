@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros import SiteData, load
-from sitebuild import FIXTURES, ROOT, BuiltSite, build_site, copy_project, set_search_engine
+from sitebuild import ROOT, BuiltSite, build_site, copy_fixture, copy_project, set_search_engine
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +36,16 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture()
 def fixture_project(tmp_path: Path) -> Path:
     """A copy of the minimal valid fixture project, free to break in a test."""
-    target = tmp_path / "project"
-    shutil.copytree(FIXTURES / "minimal", target)
-    return target
+    return copy_fixture(tmp_path / "project")
+
+
+LAYERS = {"site": "site", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests are organised by layer (unit, content, site, browser); the folder gives the marker,
+    so `make test-snel` (-m "not site and not browser") leaves out every build and browser."""
+    for item in items:
+        layer = LAYERS.get(Path(str(item.fspath)).parent.name)
+        if layer:
+            item.add_marker(getattr(pytest.mark, layer))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -10,19 +9,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros import load
+from macros.build import build
+from macros.routes import Routes
+from macros.settings import read as read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 @dataclass
@@ -60,57 +52,42 @@ def copy_project(target: Path) -> Path:
     """A copy of this project (without builds and environments) to change freely; shares the venv."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
         ".venv", ".venv-zensical", "site", "site.new", "site-zensical", ".git", ".pytest_cache", "__pycache__",
-        ".voorbeeld.yml"))
+        ".voorbeeld.yml", ".afgeleid.yml", ".zensical.yml"))
     os.symlink(ROOT / ".venv", target / ".venv")
     return target
 
 
+ENGINE = ("engine", "overrides", "macros")
+
+
+def copy_fixture(target: Path, name: str = "minimal") -> Path:
+    """A copy of a fixture site under tests/fixtures/, with the engine laid beside it (as a circle
+    has it), so that it validates and builds like a real harvest."""
+    shutil.copytree(FIXTURES / name, target)
+    for part in ENGINE:
+        os.symlink(ROOT / part, target / part)
+    return target
+
+
 def set_search_engine(project: Path, engine: str) -> None:
-    """Choose the search in a project's mkdocs.yml (extra.search.engine), as a circle would."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\nextra:\n" in text, "mkdocs.yml heeft geen blok extra:"
-    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  search:\n    engine: {engine}\n", 1), encoding="utf-8")
+    """Choose the search as a circle could: its mkdocs.yml becomes a layer over the original."""
+    (project / "mkdocs.yml").rename(project / "mkdocs.eigen.yml")
+    (project / "mkdocs.yml").write_text(
+        f"INHERIT: mkdocs.eigen.yml\nextra:\n  search:\n    engine: {engine}\n", encoding="utf-8")
 
 
-def build_site(project: Path, out: Path) -> BuiltSite:
-    """Build `project` strictly into `out` (as `make site` does); collect every warning MkDocs logs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def build_site(project: Path, out: Path, builder: str = "mkdocs") -> BuiltSite:
+    """Build `project` into `out` through the one pipeline (macros/build.py), as `make site` does."""
+    result = build(project, builder, out, say=lambda line: None)
+    return BuiltSite(out, result.warnings)
 
-    from macros import generate
 
-    generate.write_derived(project, load(project))
+ROUTES = Routes(read_settings(ROOT))
 
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    cwd = os.getcwd()
-    try:
-        os.chdir(project)
-        config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(out))
-        # As `mkdocs build` does: plugins get on_startup/on_shutdown around the build.
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(cwd)
-        logger.removeHandler(handler)
-    # As `make site` does after MkDocs: the search index of a large harvest (Pagefind) ...
-    from macros import search
 
-    if search.engine(load(project)) == search.PAGEFIND:
-        search.build_index(out)
-    # ... and the print edition (left out where Pango is missing).
-    from macros.pdf import PdfUnavailable, build as build_pdf
-
-    try:
-        build_pdf(project, out)
-    except PdfUnavailable:
-        pass  # only raised in CI; the PDF tests report it
-    return BuiltSite(out, [r.getMessage() for r in handler.records])
+def url_of(post) -> str:
+    """Where this project publishes a story (the routes of its settings)."""
+    return ROUTES.story(post.slug)
 
 
 INLINE = ("abbr", "a", "strong", "em", "b", "i", "q", "time", "span", "cite", "code", "mark", "small")

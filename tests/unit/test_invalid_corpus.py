@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from macros.cli import main
+from sitebuild import copy_fixture
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "ongeldig"
-MINIMAL = CORPUS.parent / "minimal"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 
 
@@ -19,8 +19,7 @@ def test_corpus_is_not_empty():
 
 @pytest.mark.parametrize("case", CASES)
 def test_invalid_input_is_refused_with_exact_dutch_messages(case, tmp_path, capsys):
-    project = tmp_path / "project"
-    shutil.copytree(MINIMAL, project)
+    project = copy_fixture(tmp_path / "project")
     shutil.copytree(CORPUS / case, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("verwacht.txt"))
     expected = (CORPUS / case / "verwacht.txt").read_text(encoding="utf-8").splitlines()
     assert expected, f"{case}: verwacht.txt is leeg"

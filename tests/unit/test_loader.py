@@ -125,7 +125,7 @@ def test_cached_load_is_reused_until_a_file_changes(fixture_project):
                      encoding="utf-8")
     os.utime(roles, ns=(roles.stat().st_atime_ns, roles.stat().st_mtime_ns + 1_000_000))
     second = load_cached(fixture_project)
-    assert second is not first and [r.id for r in second.roles] == ["begeleider", "tweede"]
+    assert second is not first and [r.id for r in second.data.roles] == ["begeleider", "tweede"]
 
 
 def test_fast_and_pure_python_yaml_agree_on_values_and_lines(root):
@@ -133,7 +133,7 @@ def test_fast_and_pure_python_yaml_agree_on_values_and_lines(root):
     Both must give the same values, lines and text dates for every data file and story."""
     import yaml
 
-    from macros import loader
+    from macros import reading as loader
 
     if loader._FastLoader is None:
         pytest.skip("PyYAML zonder libyaml: alleen de Python-lader wordt gebruikt")

@@ -1,9 +1,13 @@
 """Render functions: structure, links relative to the page, and every value escaped."""
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
 from macros import base_for, render
+from macros.routes import Routes
+from macros.settings import Settings
 from macros.models import (
     Advice,
     Circle,
@@ -51,6 +55,14 @@ def goal():
     return Goal(id="g", number=1, question=EVIL, short_name=EVIL, circles=["c"], next_steps=[EVIL])
 
 
+ROOT_ROUTES = Routes(Settings(root=Path(".")))
+
+
+def at(url: str) -> Routes:
+    """The default routes, placed at the page `url` (as the adapter places them)."""
+    return ROOT_ROUTES.at(url)
+
+
 def test_base_for_directory_urls():
     assert base_for("") == ""
     assert base_for("leerkringen/") == "../"
@@ -74,15 +86,15 @@ def test_every_renderer_makes_hostile_text_inert(people, circle, goal):
         render.bullet_list([EVIL]),
         render.item_list(ItemList(id="l", title=EVIL, intro=EVIL, source=EVIL,
                                   items=[{"title": EVIL, "text": EVIL}])),
-        render.principle_cards([Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])], ""),
+        render.principle_cards([Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])], ROOT_ROUTES),
         render.roles_table([Role(id="r", title=EVIL, description=EVIL)]),
         render.comparison(Comparison(id="v", title=EVIL, caption=EVIL, left_label=EVIL, right_label=EVIL,
                                      source=EVIL, rows=[{"left": EVIL, "right": EVIL}])),
         render.goal_questions([goal]),
-        render.goals_table([goal], circles, ""),
-        render.circle_cards([circle], ""),
-        render.circle_facts(circle, people, goal, ""),
-        render.timeline_items([TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, ""),
+        render.goals_table([goal], circles, ROOT_ROUTES),
+        render.circle_cards([circle], ROOT_ROUTES),
+        render.circle_facts(circle, people, goal),
+        render.timeline_items([TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, ROOT_ROUTES),
         render.quote(Quote(id="q", text=EVIL, person="p", context=EVIL), people["p"]),
         render.quote(Quote(id="q", text=EVIL, attribution=EVIL), None),
         render.colophon([ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
@@ -117,7 +129,7 @@ def test_timeline_uses_time_elements_with_source_precision():
     events = [TimelineEvent(id="a", date="begin 2023", title="Start", circle="c"),
               TimelineEvent(id="b", date="2023-09", title="Verslag"),
               TimelineEvent(id="d", date="2024-02-01", title="Verlenging")]
-    md = render.timeline(events, {"c": circle}, "../../")
+    md = render.timeline(events, {"c": circle}, at("leerreis/tijdlijn/"))
     assert "## 2023 { #jaar-2023 }" in md and "## 2024 { #jaar-2024 }" in md
     times = soup(md).find_all("time")
     assert [(t["datetime"], t.get_text()) for t in times] == [
@@ -128,7 +140,7 @@ def test_timeline_uses_time_elements_with_source_precision():
 def test_principle_cards_link_to_sections_from_any_page():
     cards = soup(render.principle_cards(
         [Principle(id="focus", number=2, title="Focus", short="s", explanation=["e"]),
-         Principle(id="doel", number=1, title="Doel", short="s", explanation=["e"])], "../"))
+         Principle(id="doel", number=1, title="Doel", short="s", explanation=["e"])], at("leerkringen/")))
     links = [a["href"] for a in cards.find_all("a")]
     assert links == ["../leerreis/leren-als-strategische-interventie/#doel",
                      "../leerreis/leren-als-strategische-interventie/#focus"]

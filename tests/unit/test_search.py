@@ -8,34 +8,40 @@ import dataclasses
 import pytest
 import yaml
 
-from macros import generate, load, search
+from sitebuild import ROOT
+from macros import generate, load, load_project, search
+from macros.page_macros import Context
+from macros.settings import SearchSettings
 
 
 def with_settings(data, count: int, **settings):
+    """(settings, data) of this project with `count` stories and these search settings."""
     stories = (data.stories * (count // max(len(data.stories), 1) + 1))[:count]
-    return dataclasses.replace(data, stories=stories, search=search.SearchSettings(**settings))
+    project = load_project(ROOT)
+    return (project.settings.model_copy(update={"search": SearchSettings(**settings)}),
+            dataclasses.replace(data, stories=stories))
 
 
 def test_auto_keeps_material_below_the_threshold(data):
-    assert search.engine(with_settings(data, 499)) == search.MATERIAL
-    assert search.engine(with_settings(data, 3, pagefind_from_stories=4)) == search.MATERIAL
+    assert search.engine(*with_settings(data, 499)) == search.MATERIAL
+    assert search.engine(*with_settings(data, 3, pagefind_from_stories=4)) == search.MATERIAL
 
 
 def test_auto_switches_to_pagefind_at_the_threshold(data):
-    assert search.engine(with_settings(data, 500)) == search.PAGEFIND
-    assert search.engine(with_settings(data, 4, pagefind_from_stories=4)) == search.PAGEFIND
+    assert search.engine(*with_settings(data, 500)) == search.PAGEFIND
+    assert search.engine(*with_settings(data, 4, pagefind_from_stories=4)) == search.PAGEFIND
 
 
 def test_a_circle_can_choose_either_engine(data):
-    assert search.engine(with_settings(data, 1, engine="pagefind")) == search.PAGEFIND
-    assert search.engine(with_settings(data, 5000, engine="material")) == search.MATERIAL
+    assert search.engine(*with_settings(data, 1, engine="pagefind")) == search.PAGEFIND
+    assert search.engine(*with_settings(data, 5000, engine="material")) == search.MATERIAL
 
 
 def test_pagefind_switches_material_search_off_in_the_derived_layer(root, data):
-    layer = yaml.safe_load(generate.derived_config(root, with_settings(data, 1, engine="pagefind")))
+    layer = yaml.safe_load(generate.derived_config(Context(*with_settings(data, 1, engine="pagefind"))))
     assert layer["plugins"] == {"search": {"enabled": False}}
     assert layer["extra"]["ko_search"] == "pagefind"
-    small = yaml.safe_load(generate.derived_config(root, with_settings(data, 1, engine="material")))
+    small = yaml.safe_load(generate.derived_config(Context(*with_settings(data, 1, engine="material"))))
     assert "plugins" not in small
     assert small["extra"]["ko_search"] == "material"
 
@@ -48,8 +54,9 @@ def test_mkdocs_reads_the_layer_into_the_search_plugin(tmp_path, data):
 
     project = copy_project(tmp_path / "project")
     set_search_engine(project, "pagefind")
-    generate.write_derived(project, load(project))
-    config = load_config(str(project / "mkdocs.yml"))
+    project_data = load_project(project)
+    config_file = generate.write_derived(Context(project_data.settings, project_data.data))
+    config = load_config(str(config_file))
     assert config.plugins["material/search"].config.enabled is False
     assert config.extra["ko_search"] == "pagefind"
     assert list(config.plugins)[:2] == ["material/search", "material/blog"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
@@ -60,11 +60,13 @@ def test_least_privilege_and_concurrency(path):
         assert "timeout-minutes" in job
 
 
-def test_pull_requests_check_test_build_and_keep_a_preview():
+def test_pull_requests_check_build_test_and_keep_a_preview():
+    """The build comes before the long test suite: an editor sees the build's Dutch error first,
+    and a missing install step of the site cannot hide behind the test dependencies."""
     workflow = load(WORKFLOWS / "controle.yml")
     assert "pull_request" in workflow["on"]
     runs = [s.get("run") for s in steps(workflow)]
-    assert runs.index("make check") < runs.index("make test") < runs.index("make site")
+    assert runs.index("make check") < runs.index("make site") < runs.index("make test")
     assert any("upload-artifact" in s.get("uses", "") for s in steps(workflow))
 
 
@@ -76,15 +78,26 @@ def test_main_deploys_only_after_every_check():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert build["permissions"] == {"contents": "read"}
     runs = [s.get("run") for s in build["steps"]]
-    assert runs.index("make check") < runs.index("make test") < runs.index("make site")
+    assert runs.index("make check") < runs.index("make site") < runs.index("make test")
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     # never deploy a dirty build: the site is built by `make site` (clean, strict) only
     assert "--dirty" not in (WORKFLOWS / "publiceren.yml").read_text(encoding="utf-8")
 
 
-def test_ci_runs_exactly_the_readme_test_command():
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_the_builder_is_one_variable(path):
+    """Material ends on 5 May 2027: switching to Zensical is one line in each workflow."""
+    workflow = load(path)
+    job = workflow["jobs"]["controle" if path.name == "controle.yml" else "bouwen"]
+    assert job["env"]["BOUWER"] == "mkdocs"
+    assert path.read_text(encoding="utf-8").count("BOUWER:") == 1
+
+
+def test_ci_runs_the_readmes_two_commands_in_order():
+    """`.ci/run` builds first, on its clean clone, before anything installed the test dependencies."""
     root = WORKFLOWS.parent.parent
     script = (root / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [line.strip() for line in script.splitlines() if line.strip().startswith("make ")]
-    assert commands == ["make test"]
+    commands = [line.strip().split("||")[0].strip() for line in script.splitlines()
+                if line.strip().startswith("make ")]
+    assert commands == ["make site", "make test"]
     assert "make test" in (root / "README.md").read_text(encoding="utf-8")

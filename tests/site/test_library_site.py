@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from sitebuild import text_of
+from macros import load_project
+from macros.page_macros import Context, appearances
+from sitebuild import ROOT, text_of, url_of
 
 pytestmark = pytest.mark.site
 
@@ -101,12 +103,14 @@ def test_every_page_that_uses_an_abbreviation_explains_it(site, data):
 
 
 def test_people_index_links_every_appearance(site, data):
+    project = load_project(ROOT)
+    context = Context(project.settings, project.data)
     page = site.content("kennisbank/mensen/")
     for person in data.people:
         dt = page.find("dt", id=person.id)
         assert dt is not None and text(dt) == person.name
         links = [a["href"] for a in dt.find_next_sibling("dd").find_all("a")]
-        assert links == [f"../../{url}" for _, url in data.appearances(person.id)], person.id
+        assert links == [f"../../{a.url}" for a in appearances(context, person.id)], person.id
 
 
 def test_theme_sections_join_stories_and_sources(site, data):
@@ -120,12 +124,12 @@ def test_theme_sections_join_stories_and_sources(site, data):
                 break
             links += [a["href"].removeprefix("../../") for a in sibling.find_all("a")]
         expected = [f"kennisbank/bronnen/{s.id}/" for s in data.sources_for_theme(theme.id)]
-        expected += [p.url for p in data.stories_for_theme(theme.id)]
+        expected += [url_of(p) for p in data.stories_for_theme(theme.id)]
         assert links == expected, theme.id
 
 
 def test_story_pages_show_their_themes(site, data):
     for post in data.published_stories():
-        box = site.content(post.url).select_one("aside.ko-story-meta")
+        box = site.content(url_of(post)).select_one("aside.ko-story-meta")
         themed = [a["href"] for a in box.find_all("a") if "/themas/" in a["href"]]
         assert themed == [f"../../kennisbank/themas/#{t}" for t in post.meta.tags]

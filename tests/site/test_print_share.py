@@ -9,7 +9,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.pdf import pdf_name, size_label
+from sitebuild import url_of
+
+from macros.page_macros import pdf_name
+from macros.pdf import size_label
 
 pytestmark = pytest.mark.site
 
@@ -98,7 +101,7 @@ def test_every_page_has_sharing_meta(site):
 
 def test_stories_are_articles_with_their_date_summary_and_circle_image(site, data):
     for post in data.published_stories():
-        page = site.page(post.url)
+        page = site.page(url_of(post))
         assert meta(page, "og:type") == "article"
         assert meta(page, "article:published_time") == post.meta.date.isoformat()
         assert meta(page, "og:description") == post.meta.description

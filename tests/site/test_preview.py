@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from macros.cli import main
 from macros.loader import FOCUS_ENV, load
-from sitebuild import ROOT, copy_project
+from sitebuild import ROOT, copy_project, url_of
 
 pytestmark = pytest.mark.site
 
@@ -50,7 +50,7 @@ def preview(tmp_path_factory, data):
 def test_preview_config_leaves_only_this_story_in(preview):
     project, story = preview
     config = yaml.safe_load((project / ".voorbeeld.yml").read_text(encoding="utf-8"))
-    assert config["INHERIT"] == "mkdocs.yml"
+    assert config["INHERIT"] == ".afgeleid.yml"  # the generated layer, which INHERITs mkdocs.yml
     lines = config["exclude_docs"].split()
     assert "verhalen/_template.md" in lines  # the engine's own exclusions stay
     assert lines[-2:] == ["verhalen/posts/**", f"!verhalen/posts/{story.slug}.md"]
@@ -59,11 +59,11 @@ def test_preview_config_leaves_only_this_story_in(preview):
 def test_preview_shows_the_story_with_its_meta_box_and_nothing_else(preview, data, site):
     project, story = preview
     out = project / "voorbeeld"
-    page = BeautifulSoup((out / story.url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((out / url_of(story) / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one("h1").get_text(strip=True) == story.meta.title
     for other in data.stories[1:]:
-        assert not (out / other.url).exists(), other.url
+        assert not (out / url_of(other)).exists(), url_of(other)
     assert (out / "index.html").is_file()  # the pages are there too
     # The same story box as in the full site.
-    full = site.page(story.url).select_one("aside.ko-story-meta")
+    full = site.page(url_of(story)).select_one("aside.ko-story-meta")
     assert full is not None and page.select_one("aside.ko-story-meta") == full

@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from sitebuild import url_of
+
 pytestmark = pytest.mark.site
 
 
@@ -63,7 +65,7 @@ def test_every_article_is_indexed_and_nothing_else(pagefind_site, data):
     marked = [p for p in pagefind_site.html_pages() if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     entry = json.loads((pagefind_site.dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == len(marked)
-    story_pages = {pagefind_site.path(s.url) for s in data.stories}
+    story_pages = {pagefind_site.path(url_of(s)) for s in data.stories}
     assert story_pages <= set(marked)
     assert pagefind_site.dir / "404.html" not in marked
     overview = pagefind_site.path("verhalen/")
@@ -72,6 +74,6 @@ def test_every_article_is_indexed_and_nothing_else(pagefind_site, data):
 
 def test_story_content_is_inside_the_indexed_part(pagefind_site, data):
     story = data.stories[0]
-    body = pagefind_site.page(story.url).select_one("[data-pagefind-body]")
+    body = pagefind_site.page(url_of(story)).select_one("[data-pagefind-body]")
     assert body.select_one("h1") is not None
     assert body.select_one("aside.ko-story-meta") is not None

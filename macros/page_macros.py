@@ -1,0 +1,256 @@
+"""The macros that pages call (`{{ principle_cards() }}`), as plain functions.
+
+Each takes a `Context` (the site data, its routes and the joins between them, computed once per
+load and cached with it) and `to`, the routes placed at the page being rendered, then its own
+arguments. The adapter binds them to the macros plugin; tests call them directly.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from . import render
+from .routes import Routes
+from .settings import Settings
+from .sitedata import Post, SiteData
+from .text import slugify
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """What every macro may use: settings, data, routes from the site root, and the joins."""
+
+    settings: Settings
+    data: SiteData
+
+    @functools.cached_property
+    def routes(self) -> Routes:
+        return Routes(self.settings)
+
+    @functools.cached_property
+    def story_links(self) -> dict[str, render.StoryLink]:
+        """Each published story as a listing shows it, by its file path."""
+        return {post.path: story_link(self.data, self.routes, post) for post in self.data.published_stories()}
+
+    def links(self, posts: list[Post]) -> list[render.StoryLink]:
+        return [self.story_links[p.path] for p in posts]
+
+    @functools.cached_property
+    def circles(self) -> dict[str, Any]:
+        return {c.id: c for c in self.data.circles}
+
+    @functools.cached_property
+    def people(self) -> dict[str, Any]:
+        return {p.id: p for p in self.data.people}
+
+    @functools.cached_property
+    def by_principle(self) -> dict[str, list[render.StoryLink]]:
+        return {p.id: self.links(self.data.stories_for_principle(p.id)) for p in self.data.principles}
+
+    @functools.cached_property
+    def abbreviations(self) -> dict[str, str]:
+        return render.abbreviation_titles(self.data.terms)
+
+    @functools.cached_property
+    def pdf_name(self) -> str:
+        return pdf_name(self.data)
+
+
+_CONTEXTS: dict[tuple[int, int], Context] = {}
+
+
+def context(settings: Settings, data: SiteData) -> Context:
+    """One context per loaded project (the loader's cache returns the same objects while no file
+    changed, so the joins are computed once per build, not once per page). A context holds its
+    settings and data, so their ids cannot be reused while it is cached."""
+    key = (id(settings), id(data))
+    if key not in _CONTEXTS:
+        if len(_CONTEXTS) >= 8:
+            _CONTEXTS.pop(next(iter(_CONTEXTS)))
+        _CONTEXTS[key] = Context(settings, data)
+    return _CONTEXTS[key]
+
+
+def pdf_name(data: SiteData) -> str:
+    return f"{slugify(data.site.title)}.pdf"
+
+
+def story_link(data: SiteData, routes: Routes, post: Post) -> render.StoryLink:
+    meta = post.meta
+    return render.StoryLink(meta.title, routes.story(post.slug), meta.date, meta.kind,
+                            tuple(data.person(a).name for a in meta.authors), meta.description)
+
+
+def story_meta_box(ctx: Context, post: Post) -> str:
+    """The box on a story page (kinds, circles, principles, authors, themes, all linked)."""
+    data = ctx.data
+    principles = {p.id: p for p in data.principles}
+    return str(render.story_meta(
+        post.meta.kind, data.circles_of(post), [principles[p] for p in post.meta.principles],
+        [data.person(a) for a in post.meta.authors], ctx.routes.at(ctx.routes.story(post.slug)),
+        [data.get("themes", t) for t in post.meta.tags]))
+
+
+def appearances(ctx: Context, ident: str) -> list[render.Appearance]:
+    """Every place a person appears (label, address from the site root), derived from references."""
+    data, routes = ctx.data, ctx.routes
+    found: list[render.Appearance] = []
+    for circle in data.circles:
+        roles = [g.role for g in circle.guides if g.person == ident]
+        if circle.ambassador == ident:
+            roles.append("ambassadeur")
+        if roles:
+            found.append(render.Appearance(f"{circle.name} ({', '.join(roles)})", routes.circle(circle.id)))
+    for group in data.colophon:
+        if any(m.person == ident for m in group.members):
+            found.append(render.Appearance(f"Colofon: {group.title}", routes.colophon_group(group.id)))
+    for post in data.stories_by_person(ident):
+        found.append(render.Appearance(f"Verhaal: {post.meta.title}", routes.story(post.slug)))
+    for event in data.sorted_timeline():
+        if ident in event.people:
+            found.append(render.Appearance(f"Tijdlijn, {event.date.label}: {event.title}",
+                                           routes.timeline_event(event.id)))
+    return found
+
+
+def _advice(data: SiteData):
+    if data.advice is None:
+        raise KeyError("deze pagina gebruikt het advies, maar data/advies.yml bestaat niet")
+    return data.advice
+
+
+# --- the macros --------------------------------------------------------------------------------
+
+
+def subtitle(ctx: Context, to: Routes) -> Markup:
+    return render.subtitle(ctx.data.site.subtitle)
+
+
+def key_figures(ctx: Context, to: Routes) -> Markup:
+    return render.key_figures(ctx.data.site.key_figures, ctx.data.site.key_figures_intro)
+
+
+def advice_facts(ctx: Context, to: Routes) -> Markup:
+    return render.advice_facts(_advice(ctx.data))
+
+
+def advice_features(ctx: Context, to: Routes) -> Markup:
+    return render.bullet_list(_advice(ctx.data).features)
+
+
+def advice_recommendations(ctx: Context, to: Routes) -> Markup:
+    return render.bullet_list(_advice(ctx.data).recommendations, ordered=True)
+
+
+def principle_cards(ctx: Context, to: Routes) -> Markup:
+    return render.principle_cards(ctx.data.principles, to)
+
+
+def principle_sections(ctx: Context, to: Routes, level: int = 2) -> str:
+    return render.principle_sections(ctx.data.principles, level, ctx.by_principle, to)
+
+
+def roles_table(ctx: Context, to: Routes) -> Markup:
+    return render.roles_table(ctx.data.roles)
+
+
+def goal_questions(ctx: Context, to: Routes) -> Markup:
+    return render.goal_questions(ctx.data.goals)
+
+
+def goals_table(ctx: Context, to: Routes) -> Markup:
+    return render.goals_table(ctx.data.goals, ctx.circles, to)
+
+
+def item_list(ctx: Context, to: Routes, ident: str) -> Markup:
+    return render.item_list(ctx.data.get("lists", ident))
+
+
+def comparison(ctx: Context, to: Routes, ident: str) -> Markup:
+    return render.comparison(ctx.data.get("comparisons", ident))
+
+
+def circle_cards(ctx: Context, to: Routes) -> Markup:
+    return render.circle_cards(ctx.data.circles, to)
+
+
+def circle_facts(ctx: Context, to: Routes, ident: str) -> Markup:
+    circle = ctx.data.circle(ident)
+    goal = ctx.data.get("goals", circle.goal) if circle.goal else None
+    return render.circle_facts(circle, ctx.people, goal)
+
+
+def colophon(ctx: Context, to: Routes) -> Markup:
+    return render.colophon(ctx.data.colophon, ctx.people)
+
+
+def quote(ctx: Context, to: Routes, ident: str) -> Markup:
+    q = ctx.data.get("quotes", ident)
+    return render.quote(q, ctx.data.person(q.person) if q.person else None)
+
+
+def timeline(ctx: Context, to: Routes, circle: str | None = None) -> str:
+    if circle is None:
+        return render.timeline(ctx.data.sorted_timeline(), ctx.circles, to)
+    ctx.data.circle(circle)  # unknown id → Dutch error naming the valid ids
+    return render.timeline_items(ctx.data.events_for_circle(circle), ctx.circles, to, show_circle=False)
+
+
+def circle_stories(ctx: Context, to: Routes, ident: str) -> Markup:
+    return render.story_list(ctx.links(ctx.data.stories_for_circle(ident)), to, "Nog geen verhalen uit deze kring.")
+
+
+def feed_link(ctx: Context, to: Routes) -> Markup:
+    return render.feed_link(to)
+
+
+def pdf_link(ctx: Context, to: Routes) -> Markup:
+    return render.pdf_link(to, ctx.pdf_name)
+
+
+def source_facts(ctx: Context, to: Routes, ident: str) -> Markup:
+    source = ctx.data.get("sources", ident)
+    return render.source_facts(source, [ctx.data.get("themes", t) for t in source.themes], to)
+
+
+def source_cards(ctx: Context, to: Routes) -> Markup:
+    return render.source_cards(ctx.data.sources, to)
+
+
+def table(ctx: Context, to: Routes, ident: str) -> Markup:
+    return render.table_of(ctx.data.get("tables", ident))
+
+
+def glossary(ctx: Context, to: Routes) -> Markup:
+    return render.glossary(ctx.data.terms)
+
+
+def people_index(ctx: Context, to: Routes) -> Markup:
+    return render.people_index(ctx.data.people, {p.id: appearances(ctx, p.id) for p in ctx.data.people}, to)
+
+
+def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
+    data = ctx.data
+    return render.theme_sections(
+        data.themes, {t.id: ctx.links(data.stories_for_theme(t.id)) for t in data.themes},
+        {t.id: data.sources_for_theme(t.id) for t in data.themes}, to, level)
+
+
+def latest_stories(ctx: Context, to: Routes, count: int = 3) -> Markup:
+    return render.story_list(ctx.links(ctx.data.published_stories()[:count]), to)
+
+
+MACROS: dict[str, Callable[..., Any]] = {f.__name__: f for f in (
+    subtitle, key_figures, advice_facts, advice_features, advice_recommendations, principle_cards,
+    principle_sections, roles_table, goal_questions, goals_table, item_list, comparison, circle_cards,
+    circle_facts, colophon, quote, timeline, circle_stories, feed_link, pdf_link, source_facts, source_cards,
+    table, glossary, people_index, theme_sections, latest_stories,
+)}
+
+# Macros whose text arguments are ids, and the collection those ids come from (validation checks them).
+ID_ARGUMENTS = {"item_list": "lists", "comparison": "comparisons", "quote": "quotes", "circle_facts": "circles",
+                "timeline": "circles", "circle_stories": "circles", "source_facts": "sources", "table": "tables"}

@@ -1,0 +1,114 @@
+"""Every address of the site, in one place, driven by the settings.
+
+The macros and the theme layer write links as raw HTML, which MkDocs' link check never sees; so
+every such link is made here, from the page that the settings name (extra.routes) and the blog's
+URL format. `targets()` lists the source pages the links need, and validation turns a missing one
+into a Dutch error before anything is built.
+
+Addresses are MkDocs' directory URLs: docs/a/b.md → a/b/, docs/a/index.md → a/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .settings import Settings
+
+FEED_FILE = "feed_rss_created.xml"
+
+
+def page_url(src: str) -> str:
+    """The address of a source page: 'leerreis/tijdlijn.md' → 'leerreis/tijdlijn/', 'index.md' → ''."""
+    path = PurePosixPath(src)
+    stem = path.with_suffix("").as_posix()
+    if path.stem in ("index", "README"):
+        parent = path.parent.as_posix()
+        return "" if parent == "." else parent + "/"
+    return stem + "/"
+
+
+def base_for(url: str) -> str:
+    """Relative path from a page (its directory URL) to the site root."""
+    url = url.strip("/")
+    return "../" * (url.count("/") + 1) if url else ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A source page a route needs: which file, and which setting or record asks for it."""
+
+    src: str          # under docs/, e.g. leerkringen/x.md
+    why: str          # Dutch: what links there
+    collection: str   # the data collection that needs it ('' for a setting)
+    ident: str        # the record's id ('' for a setting)
+    setting: str      # the setting that names the page, e.g. extra.routes.themes
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Addresses from the site root, or, once placed with `at(page_url)`, relative to that page."""
+
+    settings: Settings
+    base: str = ""
+
+    def at(self, url: str) -> "Routes":
+        """The same routes, as links written on the page at `url`."""
+        return Routes(self.settings, base_for(url))
+
+    def _(self, url: str) -> str:
+        return self.base + url
+
+    # --- pages named in the settings ------------------------------------------------------------
+
+    def page(self, src: str) -> str:
+        return self._(page_url(src))
+
+    def circle(self, ident: str) -> str:
+        return self.page(f"{self.settings.routes.circles}{ident}.md")
+
+    def source(self, ident: str) -> str:
+        return self.page(f"{self.settings.routes.sources}{ident}.md")
+
+    def principle(self, ident: str) -> str:
+        """A principle's section on the principles page (its anchor is its id)."""
+        return self.page(self.settings.routes.principles) + "#" + ident
+
+    def theme(self, ident: str) -> str:
+        return self.page(self.settings.routes.themes) + "#" + ident
+
+    def timeline_event(self, ident: str) -> str:
+        return self.page(self.settings.routes.timeline) + "#" + ident
+
+    def colophon_group(self, ident: str) -> str:
+        return self.page(self.settings.routes.colophon) + "#colofon-" + ident
+
+    # --- the blog and files ---------------------------------------------------------------------
+
+    def story(self, slug: str) -> str:
+        """A story's address from its file name, by the blog's post_url_format ('{file}')."""
+        blog = self.settings.blog
+        return self._(f"{blog.blog_dir}/{blog.post_url_format.format(file=slug)}/")
+
+    def feed(self) -> str:
+        return self._(FEED_FILE)
+
+    def link(self, url: str) -> str:
+        """An address from the site root (a story's, a file's), as written on this page."""
+        return self._(url)
+
+
+def targets(settings: Settings, circles: list[str], sources: list[str], has: dict[str, bool]) -> list[Target]:
+    """The source pages the links of this harvest point at. `has` says which collections have
+    records (a harvest without themes needs no themes page)."""
+    r = settings.routes
+    found = [Target(f"{r.circles}{c}.md", f"de pagina van leerkring '{c}'", "circles", c, "extra.routes.circles")
+             for c in circles]
+    found += [Target(f"{r.sources}{s}.md", f"de pagina van bron '{s}'", "sources", s, "extra.routes.sources")
+              for s in sources]
+    pages = (("principles", "principles", "de principes"), ("themes", "themes", "de thema's"),
+             ("timeline", "timeline", "de tijdlijn"), ("colophon", "colophon", "het colofon"))
+    for collection, key, what in pages:
+        if has.get(collection):
+            found.append(Target(getattr(r, key), f"de pagina met {what}", "", "", f"extra.routes.{key}"))
+    return found

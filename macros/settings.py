@@ -1,0 +1,231 @@
+"""The settings of a harvest: its mkdocs.yml (with the engine base it INHERITs), read once into one
+typed model, as Material's plugins read their configuration into config classes.
+
+Everything the package needs from the configuration comes from here: the identity (name,
+address, colours), which search, where the pages are that the data links to (routes), the print
+edition's options, the blog's folders and URL format, and the paths. The builder (MkDocs or
+Zensical) reads the same files itself; nothing here writes configuration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import DataError, from_validation_error
+from .identity import Identity
+from .models import Record
+from .reading import LineDict, locate, read_yaml
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class SearchSettings(Record):
+    engine: Literal["auto", "material", "pagefind"] = Field(
+        default="auto",
+        description="auto: Materials eigen zoekfunctie, vanaf pagefind_from_stories verhalen Pagefind",
+    )
+    pagefind_from_stories: int = Field(default=500, ge=1, description="Vanaf dit aantal verhalen: Pagefind")
+
+
+class RouteSettings(Record):
+    """Which page shows what the data links to, as source files under docs/. A page per record
+    ('circles', 'sources') is a folder: the page of circle 'x' is <folder>x.md."""
+
+    principles: str = Field(default="leerreis/leren-als-strategische-interventie.md",
+                            description="de pagina met de principes (elk principe een onderdeel)")
+    circles: str = Field(default="leerkringen/", description="map met een pagina per leerkring: <id>.md")
+    sources: str = Field(default="kennisbank/bronnen/", description="map met een pagina per bron: <id>.md")
+    themes: str = Field(default="kennisbank/themas.md", description="de pagina met de thema's")
+    timeline: str = Field(default="leerreis/tijdlijn.md", description="de pagina met de tijdlijn")
+    colophon: str = Field(default="over/colofon.md", description="het colofon")
+
+    @field_validator("circles", "sources")
+    @classmethod
+    def _folder(cls, value: str) -> str:
+        if not value.endswith("/"):
+            raise ValueError(f"'{value}' moet een map zijn en eindigen op '/'")
+        return value
+
+    @field_validator("principles", "themes", "timeline", "colophon")
+    @classmethod
+    def _page(cls, value: str) -> str:
+        if not value.endswith(".md"):
+            raise ValueError(f"'{value}' moet een pagina zijn (een .md-bestand onder docs/)")
+        return value
+
+
+class PdfSettings(Record):
+    """The print edition: which parts of the menu it leaves out."""
+
+    skip_sections: list[str] = Field(default_factory=lambda: ["Over deze publicatie"],
+                                     description="onderdelen van het menu die niet in de pdf komen")
+    skip_pages: list[str] = Field(default_factory=lambda: ["over/colofon.md"],
+                                  description="pagina's die niet als hoofdstuk in de pdf komen")
+
+
+class BlogSettings(BaseModel):
+    """What the package needs of Material's blog plugin (plugins.blog in the engine base)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    blog_dir: str = "blog"
+    post_dir: str = "{blog}/posts"
+    post_url_format: str = "{date}/{slug}"
+    authors_file: str = "{blog}/.authors.yml"
+
+    @field_validator("post_url_format")
+    @classmethod
+    def _supported(cls, value: str) -> str:
+        if value.replace("{file}", "").count("{"):
+            raise ValueError(f"'{value}' wordt niet ondersteund; gebruik een vorm met alleen {{file}}, "
+                             "bijvoorbeeld '{file}'")
+        return value
+
+
+class Settings(BaseModel):
+    """One harvest's settings, read once from its mkdocs.yml and the files that one INHERITs."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    root: Path
+    site_name: str = "Oogst"
+    site_url: str | None = None
+    site_description: str | None = None
+    site_author: str | None = None
+    copyright: str | None = None
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    docs_dir: str = "docs"
+    nav: list[Any] = Field(default_factory=list)
+    exclude_docs: str = ""
+    identity: Identity = Field(default_factory=Identity)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    routes: RouteSettings = Field(default_factory=RouteSettings)
+    pdf: PdfSettings = Field(default_factory=PdfSettings)
+    blog: BlogSettings = Field(default_factory=BlogSettings)
+    # Line in mkdocs.yml of each setting the circle wrote itself ('extra.routes.themes' → 14).
+    lines: dict[str, int] = Field(default_factory=dict, repr=False)
+
+    # --- paths, relative to the project folder -------------------------------------------------
+
+    @property
+    def docs(self) -> Path:
+        return self.root / self.docs_dir
+
+    @property
+    def blog_folder(self) -> PurePosixPath:
+        """The blog's folder under docs/ (verhalen)."""
+        return PurePosixPath(self.blog.blog_dir)
+
+    @property
+    def stories_dir(self) -> Path:
+        """Where the story files are, relative to the project (docs/verhalen/posts)."""
+        return Path(self.docs_dir) / self.blog.post_dir.format(blog=self.blog.blog_dir)
+
+    @property
+    def authors_file(self) -> Path:
+        return Path(self.docs_dir) / self.blog.authors_file.format(blog=self.blog.blog_dir)
+
+    @property
+    def story_template(self) -> Path:
+        return Path(self.docs_dir) / self.blog.blog_dir / "_template.md"
+
+
+def _merge(base: Any, own: Any) -> Any:
+    """MkDocs' INHERIT: mappings merge key by key, everything else (lists too) is replaced."""
+    if isinstance(base, dict) and isinstance(own, dict):
+        merged = LineDict(base)
+        merged.line = getattr(own, "line", 0)
+        merged.key_lines = {**getattr(base, "key_lines", {}), **getattr(own, "key_lines", {})}
+        for key, value in own.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    return own
+
+
+def _read_chain(path: Path, label: str, errors: list[DataError], seen: tuple[Path, ...] = ()) -> Any:
+    raw = read_yaml(path, label, errors, config=True)
+    if not isinstance(raw, dict):
+        if raw is not None:
+            errors.append(DataError(label, getattr(raw, "line", 1), "", "moet een verzameling instellingen zijn"))
+        return None
+    parent = raw.pop("INHERIT", None)
+    if parent is None:
+        return raw
+    target = (path.parent / str(parent)).resolve()
+    if target in seen or target == path.resolve():
+        errors.append(DataError(label, raw.key_lines.get("INHERIT", 1), "INHERIT", "verwijst in een kring naar zichzelf"))
+        return raw
+    if not target.is_file():
+        errors.append(DataError(label, raw.key_lines.get("INHERIT", 1), "INHERIT",
+                                f"bestand '{parent}' bestaat niet"))
+        return raw
+    base = _read_chain(target, str(parent), errors, (*seen, path.resolve()))
+    return _merge(base, raw) if base is not None else raw
+
+
+def _plugin(config: dict, name: str) -> dict:
+    """A plugin's options, whether plugins is a mapping (the engine's) or MkDocs' list form."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):
+        options = plugins.get(name)
+        return options if isinstance(options, dict) else {}
+    for item in plugins or []:
+        if isinstance(item, dict) and name in item and isinstance(item[name], dict):
+            return item[name]
+    return {}
+
+
+def _lines(node: Any, prefix: str = "") -> dict[str, int]:
+    """Every key of the circle's own mkdocs.yml with its line, by dotted path."""
+    found: dict[str, int] = {}
+    if isinstance(node, LineDict):
+        for key, value in node.items():
+            path = f"{prefix}{key}"
+            found[path] = node.key_lines.get(key, 0)
+            found.update(_lines(value, path + "."))
+    return found
+
+
+def read(root: Path | str, errors: list[DataError] | None = None, config_file: str = CONFIG_FILE) -> Settings:
+    """The settings of the project at `root`; problems go to `errors` in Dutch (defaults stand in).
+    Without a mkdocs.yml (a bare data folder) every setting has its default."""
+    root = Path(root).resolve()
+    errors = [] if errors is None else errors
+    path = root / config_file
+    if not path.is_file():
+        return Settings(root=root)
+    own = read_yaml(path, config_file, errors, config=True)
+    config = _read_chain(path, config_file, errors)
+    if not isinstance(config, dict):
+        return Settings(root=root)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    values: dict[str, Any] = {"root": root}
+    for key in ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "edit_uri",
+                "docs_dir", "exclude_docs"):
+        if isinstance(config.get(key), str):
+            values[key] = config[key]
+    if isinstance(config.get("nav"), list):
+        values["nav"] = config["nav"]
+    # The circle's own sections, validated with their lines in mkdocs.yml.
+    own_extra = own.get("extra") if isinstance(own, dict) and isinstance(own.get("extra"), dict) else {}
+    for key, model in (("identity", Identity), ("search", SearchSettings), ("routes", RouteSettings),
+                       ("pdf", PdfSettings)):
+        section = extra.get(key)
+        if section is None:
+            continue
+        try:
+            values[key] = model.model_validate(section)
+        except ValidationError as exc:
+            raw = own if key in own_extra else {"extra": {key: section}}
+            errors.extend(from_validation_error(
+                exc, config_file, lambda loc, raw=raw, key=key: locate(raw, ("extra", key) + loc, None)))
+    values["lines"] = _lines(own)
+    try:
+        values["blog"] = BlogSettings.model_validate(_plugin(config, "blog"))
+    except ValidationError as exc:
+        errors.extend(from_validation_error(exc, config_file, lambda loc: (0, "plugins.blog." + ".".join(map(str, loc)))))
+    return Settings(**values)

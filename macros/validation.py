@@ -1,0 +1,307 @@
+"""Validation: every rule about the content, each a Dutch `file:line: field: message`.
+
+Per record (the pydantic models), across files (unique ids, references, goals and circles that
+point at each other, numbering), between data and pages (every page a link points at exists,
+every id a macro call names exists), and for the text of stories and pages (alt text, no active
+HTML). `loader.load` runs them all and reports every error at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, from_validation_error
+from .models import BUNDLE_DIR, COLLECTIONS, Record
+from .page_macros import ID_ARGUMENTS, MACROS
+from .reading import locate, read_text
+from .routes import targets
+from .settings import Settings
+
+MORE = "<!-- more -->"
+
+
+def _references(obj: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str, str]]:
+    """Every (loc, value, target collection, target field) that `obj` points at, recursively."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        target = extra.get("ref")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for i, item in enumerate(values):
+            item_loc = loc + ((name, i) if isinstance(value, (list, tuple)) else (name,))
+            if target and isinstance(item, str):
+                yield item_loc, item, target, extra.get("by", "id")
+            elif isinstance(item, BaseModel):
+                yield from _references(item, item_loc)
+
+
+def _raw_references(model: type[BaseModel], item: Any) -> Iterator[tuple[tuple[Any, ...], str, str, str]]:
+    """References at the top level of a record that did not validate, so they are reported too."""
+    if not isinstance(item, dict):
+        return
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if "ref" not in extra or name not in item:
+            continue
+        value = item[name]
+        if isinstance(value, str):
+            yield (name,), value, extra["ref"], extra.get("by", "id")
+        elif isinstance(value, list):
+            for j, element in enumerate(value):
+                if isinstance(element, str):
+                    yield (name, j), element, extra["ref"], extra.get("by", "id")
+
+
+@dataclass
+class Entry:
+    """One record as read from a file: where it is, its raw form and (if valid) its model."""
+
+    collection: str
+    label: str            # file, e.g. data/bronnen/plek.yml
+    raw: Any              # the file's parsed root, for line numbers
+    prefix: tuple[Any, ...]  # where the record sits inside `raw`
+    name_at: int | None   # depth at which `locate` names the record by its id
+    model: type[Record]
+    item: Any             # the raw record
+    record: Record | None = None
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int, str]:
+        return locate(self.raw, self.prefix + loc, self.name_at)
+
+
+def validate_record(entry: Entry, errors: list[DataError]) -> Entry:
+    try:
+        entry.record = entry.model.model_validate(entry.item)
+    except ValidationError as exc:
+        errors.extend(from_validation_error(exc, entry.label, entry.locate))
+    return entry
+
+
+
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+_HTML_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
+# Raw HTML passes through Markdown untouched: refuse what could run code or reach other hosts.
+_FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|input|button|link|meta|base)\b", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_JS_URL = re.compile(r"javascript:", re.IGNORECASE)
+_SNIPPET = re.compile(r"-{1,}8<-{1,}")
+
+
+def check_images(text: str, first_line: int, label: str) -> list[DataError]:
+    """Every image, Markdown or HTML, needs alt text."""
+    errors = []
+    for n, line in enumerate(text.split("\n"), start=first_line):
+        if _IMAGE_WITHOUT_ALT.search(line) or _HTML_IMG_WITHOUT_ALT.search(line):
+            errors.append(DataError(label, n, "", "afbeelding zonder alt-tekst: beschrijf tussen [ ] wat erop staat"))
+    return errors
+
+
+def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
+    """Rules for a story's text: a teaser before <!-- more -->, alt text on every image, no active HTML."""
+    errors = []
+    if MORE not in body:
+        errors.append(DataError(label, first_line, "", f"de inleiding ontbreekt: zet '{MORE}' op een eigen regel "
+                                                       "na de eerste alinea (die alinea staat op het overzicht)"))
+    errors.extend(check_images(body, first_line, label))
+    for n, line in enumerate(body.split("\n"), start=first_line):
+        match = _FORBIDDEN_HTML.search(line)
+        if match:
+            errors.append(DataError(label, n, "", f"HTML-element <{match.group(1).lower()}> is niet toegestaan "
+                                                  "in een verhaal; schrijf gewone tekst"))
+        elif _SNIPPET.search(line):
+            errors.append(DataError(label, n, "", "'--8<--' (een ander bestand invoegen) is niet toegestaan "
+                                                  "in een verhaal"))
+        elif _EVENT_HANDLER.search(line) or _JS_URL.search(line):
+            errors.append(DataError(label, n, "", "HTML met code (on…= of javascript:) is niet toegestaan "
+                                                  "in een verhaal"))
+    return errors
+
+
+
+def check_pages(settings: Settings, stories_dir: Path) -> list[DataError]:
+    """Pages other than stories: readable as UTF-8 and every image with alt text."""
+    errors: list[DataError] = []
+    docs = settings.docs
+    stories = settings.root / stories_dir
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        if stories in path.parents:
+            continue
+        label = path.relative_to(settings.root).as_posix()
+        text, errs = read_text(path, label)
+        errors.extend(errs)
+        if text is not None:
+            errors.extend(check_images(text, 1, label))
+    return errors
+
+
+def unique_ids(entries: list[Entry]) -> list[DataError]:
+    """Ids are unique per collection, across every file that adds to it."""
+    errors = []
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for entry in entries:
+        if entry.record is None or entry.collection == "stories" or not hasattr(entry.record, "id"):
+            continue
+        line, label = entry.locate(("id",))
+        key = (entry.collection, entry.record.id)
+        if key in seen:
+            first_file, first_line = seen[key]
+            where = f"op regel {first_line}" if first_file == entry.label else f"in {first_file}:{first_line}"
+            errors.append(DataError(entry.label, line, label,
+                                    f"id '{entry.record.id}' komt al voor {where}; ids moeten uniek zijn"))
+        else:
+            seen[key] = (entry.label, line)
+    return errors
+
+
+def references(entries: list[Entry]) -> list[DataError]:
+    """References resolve. Known values come from the raw records, so one broken record does not
+    make every reference to it fail too; a file that could not be read is not a target at all."""
+    errors = []
+    known: dict[tuple[str, str], set[Any]] = {}
+    for entry in entries:
+        if isinstance(entry.item, dict):
+            for by in ("id", "category", "title"):
+                known.setdefault((entry.collection, by), set()).add(entry.item.get(by))
+    filenames = {spec.name: f"data/{spec.filename}" for spec in COLLECTIONS}
+    filenames.update({"sources": f"data/{BUNDLE_DIR}/", "tables": f"data/{BUNDLE_DIR}/"})
+    for entry in entries:
+        refs = _references(entry.record) if entry.record is not None else _raw_references(entry.model, entry.item)
+        for loc, value, target, by in refs:
+            valid = known.get((target, by))
+            if valid is None or value in valid:
+                continue
+            line, field_label = entry.locate(loc)
+            choices = ", ".join(sorted(v for v in valid if isinstance(v, str))) or "(nog geen)"
+            what = "" if by == "id" else f" als {by}"
+            errors.append(DataError(entry.label, line, field_label,
+                                    f"'{value}' bestaat niet{what} in {filenames[target]}; kies uit: {choices}"))
+    return errors
+
+
+def _valid(entries: list[Entry], collection: str) -> list[Entry]:
+    return [e for e in entries if e.collection == collection and e.record is not None]
+
+
+def goals_and_circles(entries: list[Entry]) -> list[DataError]:
+    """A goal names the circles that work on it, and each of those circles names that goal back."""
+    errors = []
+    circles = {e.record.id: e for e in _valid(entries, "circles")}
+    goals = {e.record.id: e for e in _valid(entries, "goals")}
+    for goal_id, entry in goals.items():
+        for i, circle_id in enumerate(entry.record.circles):
+            circle = circles.get(circle_id)
+            if circle is None or circle.record.goal == goal_id:
+                continue
+            line, label = entry.locate(("circles", i))
+            now = f"noemt '{circle.record.goal}'" if circle.record.goal else "noemt geen doel"
+            errors.append(DataError(entry.label, line, label,
+                                    f"leerkring '{circle_id}' werkt aan dit doel, maar {now} als goal in "
+                                    f"{circle.label}; zet daar goal: {goal_id}"))
+    for circle_id, entry in circles.items():
+        goal = goals.get(entry.record.goal) if entry.record.goal else None
+        if goal is None or circle_id in goal.record.circles:
+            continue
+        line, label = entry.locate(("goal",))
+        errors.append(DataError(entry.label, line, label,
+                                f"doel '{goal.record.id}' noemt deze leerkring niet bij circles in {goal.label}; "
+                                f"voeg '{circle_id}' daar toe"))
+    return errors
+
+
+def numbering(entries: list[Entry]) -> list[DataError]:
+    """Principles and goals are numbered 1, 2, 3, … without gaps or doubles."""
+    errors = []
+    for collection in ("principles", "goals"):
+        found = sorted(_valid(entries, collection), key=lambda e: e.record.number)
+        for expected, entry in enumerate(found, start=1):
+            if entry.record.number != expected:
+                line, label = entry.locate(("number",))
+                errors.append(DataError(entry.label, line, label,
+                                        f"nummer {entry.record.number} klopt niet: de nummers lopen van 1 "
+                                        f"zonder gaten of dubbele nummers; hier verwacht: {expected}"))
+                break
+    return errors
+
+
+REQUIRED = {"principles": "principes", "circles": "leerkringen", "people": "mensen", "colophon": "colofon"}
+
+
+def core_records(entries: list[Entry], unreadable: set[str]) -> list[DataError]:
+    """A harvest cannot do without principles, circles, people and a colofon."""
+    errors = []
+    for spec in COLLECTIONS:
+        label = f"data/{spec.filename}"
+        if spec.name in REQUIRED and label not in unreadable and not any(e.collection == spec.name for e in entries):
+            errors.append(DataError(label, 1, "", f"een oogst heeft minstens één record nodig ({REQUIRED[spec.name]})"))
+    return errors
+
+
+def route_targets(settings: Settings, entries: list[Entry]) -> list[DataError]:
+    """Every page that a link made from data points at exists (routes.targets)."""
+    errors = []
+    ids = {name: [e.record.id for e in _valid(entries, name)] for name in ("circles", "sources")}
+    has = {name: bool(_valid(entries, name)) for name in ("principles", "themes", "timeline", "colophon")}
+    by_id = {(e.collection, e.record.id): e for e in entries if e.record is not None and hasattr(e.record, "id")}
+    docs = settings.docs_dir.rstrip("/")
+    for target in targets(settings, ids["circles"], ids["sources"], has):
+        if (settings.docs / target.src).is_file():
+            continue
+        entry = by_id.get((target.collection, target.ident))
+        if entry is not None:
+            line, label = entry.locate(("id",))
+            errors.append(DataError(entry.label, line, label,
+                                    f"{target.why} ontbreekt: maak {docs}/{target.src} en zet die in het menu "
+                                    "(nav in mkdocs.yml)"))
+        else:
+            line = settings.lines.get(target.setting, 0)
+            errors.append(DataError("mkdocs.yml", line, target.setting if line else "",
+                                    f"{target.why} ontbreekt: maak {docs}/{target.src} of wijs in "
+                                    f"{target.setting} een bestaande pagina aan"))
+    return errors
+
+
+_MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\((.*?)\)\s*-?}}")
+_STRING_ARG = re.compile(r"""(?:(\w+)\s*=\s*)?(["'])(.*?)\2""")
+
+
+def macro_calls(settings: Settings, entries: list[Entry], troubled: set[str]) -> list[DataError]:
+    """Every macro a page calls exists, and every id it names exists in its collection. Ids come
+    from the raw records, and a collection whose file already has errors is not checked here, so
+    one mistake is reported once, where it is."""
+    errors = []
+    known: dict[str, set[str]] = {}
+    for entry in entries:
+        if isinstance(entry.item, dict) and isinstance(entry.item.get("id"), str):
+            known.setdefault(entry.collection, set()).add(entry.item["id"])
+    files = {spec.name: f"data/{spec.filename}" for spec in COLLECTIONS}
+    bundles_troubled = any(label.startswith(f"data/{BUNDLE_DIR}/") for label in troubled)
+    skip = {name for name, label in files.items() if label in troubled}
+    if bundles_troubled:
+        skip |= {"sources", "tables", "lists", "comparisons"}
+    docs = settings.docs
+    blog = docs / settings.blog.blog_dir
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        if blog in path.parents:
+            continue  # the blog's pages and stories are never rendered as templates
+        label = path.relative_to(settings.root).as_posix()
+        text, _ = read_text(path, label)
+        for n, line in enumerate((text or "").split("\n"), start=1):
+            for name, args in _MACRO_CALL.findall(line):
+                if name not in MACROS:
+                    errors.append(DataError(label, n, "", f"onbekende macro '{name}'; bestaande macro's: "
+                                                          f"{', '.join(sorted(MACROS))}"))
+                    continue
+                collection = ID_ARGUMENTS.get(name)
+                if collection is None or collection in skip:
+                    continue
+                for _keyword, _quote, ident in _STRING_ARG.findall(args):
+                    if ident not in known.get(collection, set()):
+                        choices = ", ".join(sorted(known.get(collection, ()))) or "(nog geen)"
+                        errors.append(DataError(label, n, "", f"{name}(\"{ident}\"): die id bestaat niet; "
+                                                              f"kies uit: {choices}"))
+    return errors
