@@ -18,7 +18,7 @@ import yaml
 
 from . import identity, search, share
 from .models import Story
-from .page_macros import Context, story_meta_box
+from .page_macros import Context, story_lookup
 from .render import abbreviation_titles
 from .settings import CONFIG_FILE, Settings
 from .sitedata import SiteData
@@ -41,16 +41,17 @@ def authors_yaml(data: SiteData) -> str:
 
 
 def template_values(ctx: Context) -> dict:
-    """The values the theme templates read from config.extra: story boxes, share images and dates,
-    the circle's colours, which search."""
+    """The values the theme templates read from config.extra: the circle's colours, which search, the
+    lookup tables of the story box and the share images. One entry per record, none per story: a
+    story page reads its own front matter (page.meta), so this layer does not grow with the stories."""
     root, data, routes = ctx.settings.root, ctx.data, ctx.routes
     return {
         "ko_identity_css": identity.css(ctx.settings.identity),
         "ko_search": search.engine(ctx.settings, data),
-        "ko_story_meta": {routes.story(post.slug): story_meta_box(ctx, post) for post in data.stories},
+        "ko_lookup": story_lookup(ctx),
         "ko_share_images": share.page_images(root, data, routes),
+        "ko_share_by_category": share.category_images(root, data),
         "ko_share_default": share.image_for(root, data, "site"),
-        "ko_story_dates": share.story_dates(data, routes),
     }
 
 

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from . import render
+from .models import STORY_KINDS
 from .routes import Routes
 from .settings import Settings
 from .sitedata import Post, SiteData
@@ -85,14 +86,18 @@ def story_link(data: SiteData, routes: Routes, post: Post) -> render.StoryLink:
                             tuple(data.person(a).name for a in meta.authors), meta.description)
 
 
-def story_meta_box(ctx: Context, post: Post) -> str:
-    """The box on a story page (kinds, circles, principles, authors, themes, all linked)."""
-    data = ctx.data
-    principles = {p.id: p for p in data.principles}
-    return str(render.story_meta(
-        post.meta.kind, data.circles_of(post), [principles[p] for p in post.meta.principles],
-        [data.person(a) for a in post.meta.authors], ctx.routes.at(ctx.routes.story(post.slug)),
-        [data.get("themes", t) for t in post.meta.tags]))
+def story_lookup(ctx: Context) -> dict:
+    """What the story box of the theme (overrides/ko/story-meta.html) looks up, per record, never per
+    story: a story's own front matter says which kind, circles, principles, authors and themes it has."""
+    data, routes = ctx.data, ctx.routes
+    return {
+        "kinds": dict(STORY_KINDS),
+        "circles": {c.category: {"name": c.name, "url": routes.circle(c.id)} for c in data.circles},
+        "principles": {p.id: {"label": f"{p.number}. {p.title}", "url": routes.principle(p.id)}
+                       for p in data.principles},
+        "people": {p.id: p.name for p in data.people},
+        "themes": {t.id: {"title": t.title, "url": routes.theme(t.id)} for t in data.themes},
+    }
 
 
 def appearances(ctx: Context, ident: str) -> list[render.Appearance]:

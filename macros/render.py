@@ -401,24 +401,6 @@ def story_list(stories: Sequence[StoryLink], to: Routes, empty: str = "Nog geen 
     return el("ul", items, class_=cls("stories"))
 
 
-def story_meta(kind: str, circles: Sequence[Circle], principles: Sequence[Principle],
-               authors: Sequence[Person], to: Routes, themes: Sequence[Theme] = ()) -> Markup:
-    """The box on a story page: its kind, learning circles and principles, all linked."""
-    facts = definition_list(
-        [
-            ("Soort", STORY_KINDS[kind]),
-            ("Leerkring", _joined([link(to.circle(c.id), c.name) for c in circles]) if circles else None),
-            ("Principes", _joined([
-                link(to.principle(p.id), f"{p.number}. {p.title}") for p in principles
-            ]) if principles else None),
-            ("Door", _joined([escape(a.name) for a in authors]) if authors else None),
-            ("Thema's", _joined([link(to.theme(t.id), t.title) for t in themes]) if themes else None),
-        ],
-        "facts",
-    )
-    return el("aside", [el("h2", "Over dit verhaal"), facts], class_=cls("story-meta"), aria_label="Over dit verhaal")
-
-
 # ---------------------------------------------------------------------------
 # Knowledge library
 # ---------------------------------------------------------------------------

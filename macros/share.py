@@ -22,13 +22,10 @@ def image_for(root: Path, data: SiteData, key: str) -> str:
 
 
 def page_images(root: Path, data: SiteData, routes: Routes) -> dict[str, str]:
-    """page URL → share image, for circle pages and stories (others use the site image)."""
-    images = {routes.circle(c.id): image_for(root, data, c.id) for c in data.circles}
-    for post in data.stories:
-        circles = data.circles_of(post)
-        images[routes.story(post.slug)] = image_for(root, data, circles[0].id if circles else "site")
-    return images
+    """page URL → share image, for the circle pages (others use the site image)."""
+    return {routes.circle(c.id): image_for(root, data, c.id) for c in data.circles}
 
 
-def story_dates(data: SiteData, routes: Routes) -> dict[str, str]:
-    return {routes.story(post.slug): post.meta.date.isoformat() for post in data.stories}
+def category_images(root: Path, data: SiteData) -> dict[str, str]:
+    """A story's circle (its first category) → share image: a story shares with its circle's image."""
+    return {c.category: image_for(root, data, c.id) for c in data.circles}

@@ -24,7 +24,7 @@ EDITS = {
         ("{% if \"\\u003ch1\" not in page.content %}", """{% if config.extra.ko_search == "pagefind" %}<div data-pagefind-body>{% endif %}
 {% if "\\u003ch1" not in page.content %}"""),
         ("{{ page.content }}\n", """{{ page.content }}
-{{ (config.extra.ko_story_meta or {})[page.url] | default("") }}
+{% include "ko/story-meta.html" %}
 {% if config.extra.ko_search == "pagefind" %}</div>{% endif %}
 """),
     ],
