@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     p_story.add_argument("--auteur", help="id van de auteur uit data/mensen.yml (of AUTEUR)")
     p_story.set_defaults(func=cmd_verhaal)
     p_build = sub.add_parser("bouw", help="bouw de hele site: pagina's, zoekindex en pdf (make site)")
-    p_build.add_argument("--bouwer", choices=build.BUILDERS, help="mkdocs (standaard) of zensical (of BOUWER)")
+    p_build.add_argument("--bouwer", help="mkdocs (standaard) of zensical (of BOUWER)")
     p_build.add_argument("--uit", type=Path, help="map voor de site (standaard: site/)")
     p_build.add_argument("--zonder-pdf", action="store_true", help="alleen voor de benchmark: zonder pdf")
     p_build.set_defaults(func=cmd_bouw)

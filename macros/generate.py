@@ -20,7 +20,7 @@ from . import identity, search, share
 from .models import Story
 from .page_macros import Context, story_lookup
 from .render import abbreviation_titles
-from .settings import CONFIG_FILE, Settings
+from .settings import CONFIG_FILE
 from .sitedata import SiteData
 
 # The configuration the builders read: the circle's mkdocs.yml plus the values derived from data.

@@ -18,7 +18,18 @@ from typing import Any
 from . import settings as settings_module
 from . import validation
 from .errors import DataError, DataErrors
-from .models import BUNDLE_DIR, BUNDLE_PARTS, COLLECTIONS, CollectionSpec, Comparison, ItemList, Record, Source, Story, Table
+from .models import (
+    BUNDLE_DIR,
+    BUNDLE_PARTS,
+    COLLECTIONS,
+    CollectionSpec,
+    Comparison,
+    ItemList,
+    Record,
+    Source,
+    Story,
+    Table,
+)
 from .reading import parse_yaml, read_text, read_yaml, shift_lines, split_front_matter
 from .settings import Settings
 from .sitedata import MANY_COLLECTIONS, Post, SiteData
@@ -156,6 +167,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.core_records(entries, unreadable)
     errors += validation.route_targets(settings, entries)
     errors += validation.macro_calls(settings, entries, troubled)
+    errors += validation.forbidden_text(settings)
     if errors:
         raise DataErrors(errors)
 

@@ -14,6 +14,7 @@ import yaml
 
 from .errors import DataError
 
+
 class LineDict(dict):
     """A mapping that remembers the line of each key (1-based)."""
 

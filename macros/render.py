@@ -8,6 +8,7 @@ every address is made in one place and is relative to that page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -15,17 +16,12 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-from .routes import Routes
-
 from .models import (
     CIRCLE_KINDS,
+    MONTHS_NL,
     SOURCE_KINDS,
-    TIMELINE_KINDS,
     STORY_KINDS,
-    Source,
-    Table,
-    Term,
-    Theme,
+    TIMELINE_KINDS,
     Advice,
     Circle,
     ColophonGroup,
@@ -37,12 +33,13 @@ from .models import (
     Principle,
     Quote,
     Role,
+    Source,
+    Table,
+    Term,
+    Theme,
     TimelineEvent,
 )
-
-import datetime as dt
-
-from .models import MONTHS_NL
+from .routes import Routes
 
 PREFIX = "ko"
 

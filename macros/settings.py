@@ -66,6 +66,14 @@ class PdfSettings(Record):
                                   description="pagina's die niet als hoofdstuk in de pdf komen")
 
 
+class CheckSettings(Record):
+    """Extra content checks of a harvest."""
+
+    forbidden: dict[str, str] = Field(
+        default_factory=dict,
+        description="schrijfwijzen die nooit op de site mogen (bijv. leesfouten uit de bron), met de goede vorm")
+
+
 class BlogSettings(BaseModel):
     """What the package needs of Material's blog plugin (plugins.blog in the engine base)."""
 
@@ -105,6 +113,7 @@ class Settings(BaseModel):
     search: SearchSettings = Field(default_factory=SearchSettings)
     routes: RouteSettings = Field(default_factory=RouteSettings)
     pdf: PdfSettings = Field(default_factory=PdfSettings)
+    check: CheckSettings = Field(default_factory=CheckSettings)
     blog: BlogSettings = Field(default_factory=BlogSettings)
     # Line in mkdocs.yml of each setting the circle wrote itself ('extra.routes.themes' → 14).
     lines: dict[str, int] = Field(default_factory=dict, repr=False)
@@ -213,7 +222,7 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
     # The circle's own sections, validated with their lines in mkdocs.yml.
     own_extra = own.get("extra") if isinstance(own, dict) and isinstance(own.get("extra"), dict) else {}
     for key, model in (("identity", Identity), ("search", SearchSettings), ("routes", RouteSettings),
-                       ("pdf", PdfSettings)):
+                       ("pdf", PdfSettings), ("check", CheckSettings)):
         section = extra.get(key)
         if section is None:
             continue

@@ -305,3 +305,24 @@ def macro_calls(settings: Settings, entries: list[Entry], troubled: set[str]) ->
                         errors.append(DataError(label, n, "", f"{name}(\"{ident}\"): die id bestaat niet; "
                                                               f"kies uit: {choices}"))
     return errors
+
+
+def forbidden_text(settings: Settings) -> list[DataError]:
+    """No data file or page contains a spelling the settings forbid (extra.check.forbidden), such as
+    a known reading error of the source; the message gives the right form."""
+    errors: list[DataError] = []
+    forbidden = settings.check.forbidden
+    if not forbidden:
+        return errors
+    # Whole words only: 'Van Putten schets' is wrong, 'Van Putten schetst' is not.
+    patterns = {wrong: re.compile(rf"(?<!\w){re.escape(wrong.strip())}(?!\w)") for wrong in forbidden}
+    files = [*sorted((settings.root / "data").rglob("*.yml")), *sorted(settings.docs.rglob("*.md"))]
+    for path in files:
+        label = path.relative_to(settings.root).as_posix()
+        text, _ = read_text(path, label)
+        for n, line in enumerate((text or "").split("\n"), start=1):
+            for wrong, right in forbidden.items():
+                if patterns[wrong].search(line):
+                    errors.append(DataError(label, n, "", f"'{wrong.strip()}' is een bekende fout; schrijf "
+                                                          f"'{right.strip()}' (extra.check.forbidden in mkdocs.yml)"))
+    return errors

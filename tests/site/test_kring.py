@@ -101,7 +101,7 @@ def test_new_circle_passes_the_engines_tests(circle):
     the main suite; here the rest, so the circle's 'make test' is proven without a second browser)."""
     _, target = circle
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-                             "-m", "not browser", "--deselect", "tests/test_kring.py"],
+                             "-m", "not browser", "--deselect", "tests/site/test_kring.py"],
                             cwd=target, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)

@@ -6,6 +6,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.page_macros import pdf_name
 from sitebuild import ROOT, text_of
 
 pytestmark = pytest.mark.site
@@ -13,9 +14,20 @@ pytestmark = pytest.mark.site
 
 @pytest.fixture(scope="module")
 def zensical_site():
+    """`make site-zensical`: the one pipeline with the other builder (as `make site BOUWER=zensical`)."""
     result = subprocess.run(["make", "--no-print-directory", "site-zensical"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "Site gebouwd met zensical" in result.stdout
     return ROOT / "site-zensical"
+
+
+def test_zensical_builds_the_whole_publishable_site(zensical_site, data):
+    """Search index and PDF included: switching builder on 5 May 2027 is one variable."""
+    assert (zensical_site / "search.json").stat().st_size > 10_000
+    pdf = zensical_site / pdf_name(data)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 100_000
+    # The pages link the PDF with its size, as in the MkDocs build.
+    assert "(pdf, " in (zensical_site / "index.html").read_text(encoding="utf-8")
 
 
 def pages(folder):

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from macros import generate
-from macros.cli import main, slugify
+from macros.cli import main
+from macros.text import slugify
 from macros.loader import load
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sitebuild import ROOT
-from macros import generate, load, load_project, search
+from macros import generate, load_project, search
 from macros.page_macros import Context
 from macros.settings import SearchSettings
 
