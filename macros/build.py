@@ -42,6 +42,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # per step: lezen, pagina's, zoekindex, pdf
+    unfinished: list = field(default_factory=list)  # 'VUL IN' left (a preview may have them)
 
     def timings(self) -> str:
         """'Tijden: lezen 0,4 s · pagina's 4,0 s · …' (the benchmark reads this line)."""
@@ -108,9 +109,10 @@ def _with_zensical(root: Path, config_file: Path, staging: Path) -> list[str]:
 
 
 def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = None,
-          say: Callable[[str], None] = print, with_pdf: bool = True) -> BuildResult:
+          say: Callable[[str], None] = print, with_pdf: bool = True, publish: bool = False) -> BuildResult:
     """Build the whole site of the project at `root` into `out` (default: site/): pages, search
     index and PDF. Raises DataErrors for content errors, BuildError for anything else.
+    `publish` (CI): what is not finished ('VUL IN') is an error, not a warning.
     `with_pdf=False` is for the benchmark only: a site without its print edition is never published."""
     if builder not in BUILDERS:
         raise BuildError(f"onbekende bouwer '{builder}'; kies uit: {', '.join(BUILDERS)}")
@@ -126,6 +128,9 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
         clock = now
 
     project = loader.load_cached(root)   # read and validated once; the macros reuse it
+    result.unfinished = loader.unfinished(project)
+    if publish and result.unfinished:
+        raise DataErrors(result.unfinished)
     ctx = page_macros.context(project.settings, project.data)
     config_file = generate.write_derived(ctx)
     lap("lezen")

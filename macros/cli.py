@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import build, generate, kring, page_macros
 from .errors import DataErrors
-from .loader import FOCUS_ENV, Project, load_project
+from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
 from .text import slugify
 
 
@@ -19,12 +19,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content; print every error as `file:line: field: message`."""
     try:
         project = load_project(args.root)
+        todo = unfinished(project)
+        if todo and publishing():
+            raise DataErrors(todo)
     except DataErrors as exc:
         _report(exc)
         return 1
     files = len(list((args.root / "data").rglob("*.yml")))
-    print(f"Alles in orde: {files} gegevensbestanden en {len(project.data.stories)} verhalen zijn geldig.")
+    count = len(project.data.stories)
+    stories = f"{count} {'verhaal' if count == 1 else 'verhalen'}"
+    print(f"Alles in orde: {files} gegevensbestanden en {stories} zijn geldig.")
+    _warn_unfinished(todo)
     return 0
+
+
+def _warn_unfinished(todo: list) -> None:
+    if not todo:
+        return
+    print(f"\nLet op: nog {len(todo)} {'plek' if len(todo) == 1 else 'plekken'} met 'VUL IN'. Een voorbeeld "
+          "bouwen kan, maar publiceren (CI) weigert de site tot alles is ingevuld:")
+    for error in todo:
+        print(f"  {error}")
 
 
 def _report(exc: DataErrors) -> None:
@@ -48,7 +63,7 @@ def cmd_bouw(args: argparse.Namespace) -> int:
     """make site [BOUWER=zensical]: the whole site (pages, search index, PDF) through the one pipeline."""
     builder = (args.bouwer or os.environ.get("BOUWER") or "mkdocs").strip()
     try:
-        result = build.build(args.root, builder, args.uit, with_pdf=not args.zonder_pdf)
+        result = build.build(args.root, builder, args.uit, with_pdf=not args.zonder_pdf, publish=publishing())
     except DataErrors as exc:
         _report(exc)
         return 1
@@ -58,6 +73,7 @@ def cmd_bouw(args: argparse.Namespace) -> int:
         return 1
     print(result.timings())
     print(f"Site gebouwd met {result.builder} in {os.path.relpath(result.site)}/")
+    _warn_unfinished(result.unfinished)
     return 0
 
 

@@ -168,6 +168,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.route_targets(settings, entries)
     errors += validation.macro_calls(settings, entries, troubled)
     errors += validation.forbidden_text(settings)
+    errors += validation.navigation(settings)
     if errors:
         raise DataErrors(errors)
 
@@ -183,6 +184,16 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
             bundles.setdefault(source, []).append((entry.collection, entry.record.id))
     data = SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()})
     return Project(settings, data)
+
+
+def publishing() -> bool:
+    """The publishing build: CI (CI=true). It refuses what is fine to preview but not to publish."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def unfinished(project: Project) -> list[DataError]:
+    """What is not ready to publish yet (a starter's 'VUL IN'): a warning locally, an error in CI."""
+    return validation.placeholders(project.settings)
 
 
 def load(root: Path | str, only_story: str | None = None) -> SiteData:

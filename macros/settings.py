@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import DataError, from_validation_error
 from .identity import Identity
 from .models import Record
-from .reading import LineDict, locate, read_yaml
+from .reading import LineDict, LineList, locate, read_yaml
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -108,7 +108,10 @@ class Settings(BaseModel):
     edit_uri: str | None = None
     docs_dir: str = "docs"
     nav: list[Any] = Field(default_factory=list)
+    # Line in mkdocs.yml of each page the nav names ('leerkringen/x.md' → 40), when the circle wrote it.
+    nav_lines: dict[str, int] = Field(default_factory=dict, repr=False)
     exclude_docs: str = ""
+    not_in_nav: str = ""
     identity: Identity = Field(default_factory=Identity)
     search: SearchSettings = Field(default_factory=SearchSettings)
     routes: RouteSettings = Field(default_factory=RouteSettings)
@@ -188,6 +191,30 @@ def _plugin(config: dict, name: str) -> dict:
     return {}
 
 
+def nav_pages(items: Any) -> list[str]:
+    """Every page (a .md file under docs/) that the nav names, in menu order."""
+    found: list[str] = []
+    for item in items or []:
+        target = next(iter(item.values()), None) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(target, list):
+            found += nav_pages(target)
+        elif isinstance(target, str) and target.endswith(".md") and "://" not in target:
+            found.append(target)
+    return found
+
+
+def _nav_lines(items: Any) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, item in enumerate(items or []):
+        line = items.item_lines[i] if isinstance(items, LineList) and i < len(items.item_lines) else 0
+        target = next(iter(item.values()), None) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(target, list):
+            found.update(_nav_lines(target))
+        elif isinstance(target, str):
+            found.setdefault(target, line)
+    return found
+
+
 def _lines(node: Any, prefix: str = "") -> dict[str, int]:
     """Every key of the circle's own mkdocs.yml with its line, by dotted path."""
     found: dict[str, int] = {}
@@ -214,11 +241,12 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     values: dict[str, Any] = {"root": root}
     for key in ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "edit_uri",
-                "docs_dir", "exclude_docs"):
+                "docs_dir", "exclude_docs", "not_in_nav"):
         if isinstance(config.get(key), str):
             values[key] = config[key]
     if isinstance(config.get("nav"), list):
         values["nav"] = config["nav"]
+        values["nav_lines"] = _nav_lines(config["nav"])
     # The circle's own sections, validated with their lines in mkdocs.yml.
     own_extra = own.get("extra") if isinstance(own, dict) and isinstance(own.get("extra"), dict) else {}
     for key, model in (("identity", Identity), ("search", SearchSettings), ("routes", RouteSettings),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, from_validation_error
@@ -20,7 +21,7 @@ from .models import BUNDLE_DIR, COLLECTIONS, Record
 from .page_macros import ID_ARGUMENTS, MACROS
 from .reading import locate, read_text
 from .routes import targets
-from .settings import Settings
+from .settings import Settings, nav_pages
 
 MORE = "<!-- more -->"
 
@@ -228,7 +229,7 @@ def numbering(entries: list[Entry]) -> list[DataError]:
     return errors
 
 
-REQUIRED = {"principles": "principes", "circles": "leerkringen", "people": "mensen", "colophon": "colofon"}
+REQUIRED = {"principles": "principe", "circles": "leerkring", "people": "persoon", "colophon": "groep in het colofon"}
 
 
 def core_records(entries: list[Entry], unreadable: set[str]) -> list[DataError]:
@@ -237,7 +238,7 @@ def core_records(entries: list[Entry], unreadable: set[str]) -> list[DataError]:
     for spec in COLLECTIONS:
         label = f"data/{spec.filename}"
         if spec.name in REQUIRED and label not in unreadable and not any(e.collection == spec.name for e in entries):
-            errors.append(DataError(label, 1, "", f"een oogst heeft minstens één record nodig ({REQUIRED[spec.name]})"))
+            errors.append(DataError(label, 1, "", f"een oogst heeft minstens één {REQUIRED[spec.name]} nodig; dit bestand is leeg"))
     return errors
 
 
@@ -325,4 +326,54 @@ def forbidden_text(settings: Settings) -> list[DataError]:
                 if patterns[wrong].search(line):
                     errors.append(DataError(label, n, "", f"'{wrong.strip()}' is een bekende fout; schrijf "
                                                           f"'{right.strip()}' (extra.check.forbidden in mkdocs.yml)"))
+    return errors
+
+
+def navigation(settings: Settings) -> list[DataError]:
+    """The menu and the pages agree, as the strict build demands: every page the nav names exists,
+    and every page (the blog, exclude_docs and not_in_nav aside) is in the nav."""
+    if not settings.nav or not settings.docs.is_dir():
+        return []  # without a nav, MkDocs makes one from the folders
+    errors: list[DataError] = []
+    docs = settings.docs_dir.rstrip("/")
+    listed = nav_pages(settings.nav)
+    for page in listed:
+        if not (settings.docs / page).is_file():
+            line = settings.nav_lines.get(page, 0)
+            errors.append(DataError("mkdocs.yml", line, "nav" if line else "",
+                                    f"het menu noemt '{page}', maar {docs}/{page} bestaat niet"))
+    skip = GitIgnoreSpec.from_lines([*settings.exclude_docs.splitlines(), *settings.not_in_nav.splitlines()])
+    blog = f"{settings.blog.blog_dir}/"
+    for path in sorted(settings.docs.rglob("*.md")):
+        rel = path.relative_to(settings.docs).as_posix()
+        if rel in listed or rel.startswith(blog) or skip.match_file(rel) or any(part.startswith(".") for part in
+                                                                                 rel.split("/")):
+            continue
+        errors.append(DataError(path.relative_to(settings.root).as_posix(), 1, "",
+                                "deze pagina staat niet in het menu: zet haar onder nav in mkdocs.yml"))
+    return errors
+
+
+PLACEHOLDER = "VUL IN"
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def placeholders(settings: Settings) -> list[DataError]:
+    """Every place a new circle's starter still says 'VUL IN' (not in YAML comments, which explain).
+    Locally a warning; the publishing build (CI) refuses them, so nothing unfinished is published."""
+    errors: list[DataError] = []
+    root = settings.root
+    files = [root / "mkdocs.yml", *sorted((root / "data").rglob("*.yml")), *sorted(settings.docs.rglob("*.md"))]
+    for path in files:
+        if not path.is_file():
+            continue
+        label = path.relative_to(root).as_posix()
+        text, _ = read_text(path, label)
+        for n, line in enumerate((text or "").split("\n"), start=1):
+            if PLACEHOLDER not in line or (path.suffix == ".yml" and line.lstrip().startswith("#")):
+                continue
+            key = _KEY.match(line)
+            errors.append(DataError(label, n, key.group(1) if key else "",
+                                    f"nog niet ingevuld ('{PLACEHOLDER}'); vul dit in, anders wordt de site niet "
+                                    "gepubliceerd"))
     return errors

@@ -82,6 +82,22 @@ def test_new_circle_builds_with_its_own_name(circle, tmp_path):
         assert "Interprovinciaal" not in html and "landschap van leren" not in html, path
 
 
+def test_publishing_refuses_a_starter_that_still_says_vul_in(circle):
+    """A preview of the starter builds (above); the publishing build (CI=true make site) refuses it
+    before building anything, naming every file and line still to fill in."""
+    _, target = circle
+    env = {**os.environ, "CI": "true"}
+    result = subprocess.run(["make", "--no-print-directory", "site"], cwd=target, env=env, capture_output=True,
+                            text=True)
+    assert result.returncode != 0
+    assert "data/site.yml:2: subtitle: nog niet ingevuld ('VUL IN')" in result.stderr
+    assert "docs/over/privacy.md:" in result.stderr
+    assert not (target / "site").exists()
+    local = subprocess.run(["make", "--no-print-directory", "check"], cwd=target, capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "CI"})
+    assert local.returncode == 0 and "Let op: nog " in local.stdout
+
+
 def test_new_circle_takes_a_new_story(circle):
     _, target = circle
     slug = "eerste-bijeenkomst-aan-de-dijk"
@@ -100,9 +116,11 @@ def test_new_circle_passes_the_engines_tests(circle):
     """The engine's own tests, run inside the new circle on its starter data (browser tests run in
     the main suite; here the rest, so the circle's 'make test' is proven without a second browser)."""
     _, target = circle
+    # Without CI=true: the starter still says 'VUL IN', which only the publishing build refuses (above).
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
                              "-m", "not browser", "--deselect", "tests/site/test_kring.py"],
-                            cwd=target, capture_output=True, text=True)
+                            cwd=target, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)
 

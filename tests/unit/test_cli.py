@@ -14,7 +14,7 @@ from macros.loader import load
 def test_check_passes_on_valid_content(fixture_project, capsys):
     assert main(["--root", str(fixture_project), "check"]) == 0
     files = len(list((fixture_project / "data").rglob("*.yml")))
-    assert f"Alles in orde: {files} gegevensbestanden en 1 verhalen zijn geldig." in capsys.readouterr().out
+    assert f"Alles in orde: {files} gegevensbestanden en 1 verhaal zijn geldig." in capsys.readouterr().out
 
 
 def test_check_fails_with_every_error_and_a_count(fixture_project, capsys):
@@ -82,3 +82,18 @@ def test_authors_file_has_every_person(fixture_project):
     authors = yaml.safe_load(generate.authors_yaml(data))["authors"]
     assert list(authors) == [p.id for p in data.people]
     assert all(a["avatar"] == generate.AVATAR for a in authors.values())
+
+
+def test_vul_in_is_a_warning_locally_and_an_error_when_publishing(fixture_project, capsys, monkeypatch):
+    site = fixture_project / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "subtitle: Een kleine oogst om de machine te testen", 'subtitle: "VUL IN: een ondertitel"'), encoding="utf-8")
+    expected = ("data/site.yml:2: subtitle: nog niet ingevuld ('VUL IN'); vul dit in, anders wordt de site niet "
+                "gepubliceerd")
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["--root", str(fixture_project), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Let op: nog 1 plek met 'VUL IN'" in out and f"  {expected}" in out
+    monkeypatch.setenv("CI", "true")
+    assert main(["--root", str(fixture_project), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == expected
