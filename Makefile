@@ -11,7 +11,8 @@
 #   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
 #   make site-zensical   als make site BOUWER=zensical, maar in site-zensical/ (om te vergelijken)
 #   make kring DOEL=<map> NAAM="<naam>"   maak een nieuwe oogst voor een andere kring
-#   make engine-bijwerken [BRON=upstream/main]   haal de nieuwste engine op (eigen bestanden blijven)
+#   make engine-bijwerken [BRON=upstream/main] [NEEM_ENGINE=ja]   haal de nieuwste engine op (eigen
+#                bestanden blijven; een aangepast engine-bestand stopt de update, tenzij NEEM_ENGINE=ja)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -26,7 +27,7 @@ CONFIG := .afgeleid.yml
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER
+export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE
 
 .PHONY: site serve check test test-snel clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench serve-snel
 .DEFAULT_GOAL := site

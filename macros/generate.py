@@ -27,6 +27,7 @@ from .sitedata import SiteData
 DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
+OWN_CSS = "assets/eigen.css"  # under docs/: the circle's own style
 HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
 
 
@@ -52,6 +53,8 @@ def template_values(ctx: Context) -> dict:
         "ko_share_images": share.page_images(root, data, routes),
         "ko_share_by_category": share.category_images(root, data),
         "ko_share_default": share.image_for(root, data, "site"),
+        # The circle's own style, linked only when it exists (no list in the configuration to extend).
+        "ko_own_css": (ctx.settings.docs / OWN_CSS).is_file(),
     }
 
 

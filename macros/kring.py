@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from pathspec import GitIgnoreSpec
 
 from .text import slugify
 
@@ -45,11 +48,32 @@ def commit(root: Path, message: str) -> None:
     git(root, *extra, "commit", "-q", "-m", message)
 
 
+def is_repository(root: Path) -> bool:
+    """Whether `root` is the top of a git repository (a download or a copy may not be)."""
+    result = git(root, "rev-parse", "--show-toplevel", check=False)
+    return result.returncode == 0 and Path(result.stdout.strip()).resolve() == root.resolve()
+
+
+def _files(source: Path) -> list[str]:
+    """Every file of the source: git's list in a repository; in a download without git (GitHub's
+    'Download ZIP') the files on disk, less what .gitignore leaves out (environments, builds)."""
+    if is_repository(source):
+        return git(source, "ls-files").stdout.splitlines()
+    ignore_file = source / ".gitignore"
+    ignored = GitIgnoreSpec.from_lines([".git/", *(ignore_file.read_text(encoding="utf-8").splitlines()
+                                                  if ignore_file.is_file() else [])])
+    found = []
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source).as_posix()
+        if path.is_file() and not ignored.match_file(rel):
+            found.append(rel)
+    return found
+
+
 def _engine_files(source: Path) -> list[str]:
-    """Tracked files of the source that belong to the engine."""
+    """The source's files that belong to the engine."""
     paths = engine_paths((source / PATHS_FILE).read_text(encoding="utf-8"))
-    listed = git(source, "ls-files").stdout.splitlines()
-    return [f for f in listed if any(f == p or (p.endswith("/") and f.startswith(p)) for p in paths)]
+    return [f for f in _files(source) if any(f == p or (p.endswith("/") and f.startswith(p)) for p in paths)]
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -68,10 +92,42 @@ def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
     slug = slugify(name)
     if not slug:
         raise KringError("NAAM moet letters of cijfers bevatten.")
-    if target.exists() and any(target.iterdir()):
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise KringError(f"{target} bestaat al en is niet leeg; kies een nieuwe map.")
-    target.mkdir(parents=True, exist_ok=True)
+    if not (source / PATHS_FILE).is_file():
+        raise KringError(f"{source} is geen engine van Kennis oogsten ({PATHS_FILE} ontbreekt).")
+    # Made beside the target and moved in place at the end: never a half-made folder.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.in-aanmaak"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        version = _fill(source, staging, name, slug)
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    # upstream: the engine this circle was made from (the source itself, not the source's origin).
+    where = ""
+    if upstream is None:
+        upstream = str(source.resolve())
+        if not is_repository(source):
+            where = ("\nLet op: de bron is geen git-repository (een download?). Zet 'upstream' op het adres van "
+                     "de engine: git remote set-url upstream <adres>.")
+    git(target, "remote", "add", "upstream", upstream)
+    return (f"Nieuwe oogst '{name}' gemaakt in {target} (engine {version}); upstream: {upstream}.\n"
+            f"Volgende stappen:\n"
+            f"  cd {target}\n"
+            f"  make site     # bouw de site\n"
+            f"  make test     # voer de tests uit\n"
+            f"Vul daarna alle plekken met 'VUL IN' in: make check noemt ze." + where)
 
+
+def _fill(source: Path, target: Path, name: str, slug: str) -> str:
+    """The engine's files and the starter in `target`, committed as a new repository; returns the
+    engine's version."""
+    target.mkdir(parents=True)
     for rel in _engine_files(source):
         destination = target / rel
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -90,24 +146,56 @@ def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
         else:
             shutil.copy2(path, destination)
 
-    version = git(source, "rev-parse", "--short", "HEAD").stdout.strip()
+    version = git(source, "rev-parse", "--short", "HEAD").stdout.strip() if is_repository(source) else "uit een download"
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
     commit(target, f"Nieuwe oogst: {name} (engine {version})")
-    if upstream is None:
-        origin = git(source, "remote", "get-url", "origin", check=False).stdout.strip()
-        upstream = origin or str(source.resolve())
-    git(target, "remote", "add", "upstream", upstream)
-    return (f"Nieuwe oogst '{name}' gemaakt in {target} (engine {version}).\n"
-            f"Volgende stappen:\n"
-            f"  cd {target}\n"
-            f"  make site     # bouw de site\n"
-            f"  make test     # voer de tests uit\n"
-            f"Vul daarna alle plekken met 'VUL IN' in (zie README.md).")
+    return version
 
 
-def update(root: Path, ref: str = "upstream/main") -> str:
-    """Replace the engine paths with those of `ref`; commit; return a Dutch summary."""
+# The commits that record which engine version a circle's engine files are: its creation and each update.
+_ENGINE_COMMIT = re.compile(r"\(engine ([0-9a-f]{7,40})\)$|^Engine bijgewerkt naar ([0-9a-f]{7,40})$")
+OWN_PLACES = ("docs/assets/eigen.css", "overrides/eigen/")
+DIFF_LINES = 60
+
+
+def engine_base(root: Path) -> str | None:
+    """The engine commit this circle's engine files came from (its creation or its last update), if
+    that commit is known here (after fetching upstream); None otherwise."""
+    for subject in git(root, "log", "--format=%s").stdout.splitlines():
+        match = _ENGINE_COMMIT.search(subject)
+        if match:
+            found = git(root, "rev-parse", "--verify", "-q", f"{match.group(1) or match.group(2)}^{{commit}}",
+                        check=False)
+            return found.stdout.strip() if found.returncode == 0 else None
+    return None
+
+
+def own_changes(root: Path, base: str, paths: list[str]) -> list[str]:
+    """Engine files that the circle changed since it took them from the engine at `base`."""
+    return git(root, "diff", "--name-only", base, "HEAD", "--", *paths).stdout.splitlines()
+
+
+def _refuse_overwrite(root: Path, base: str, changed: list[str]) -> KringError:
+    diff = git(root, "diff", base, "HEAD", "--", *changed).stdout.splitlines()
+    shown = diff[:DIFF_LINES] + ([f"… ({len(diff) - DIFF_LINES} regels meer: git diff {base[:7]} HEAD)"]
+                                 if len(diff) > DIFF_LINES else [])
+    short = base[:7]
+    return KringError(
+        f"deze engine-bestanden zijn in jullie kring aangepast sinds engine {short}; bijwerken zou die "
+        "aanpassingen overschrijven:\n" + "".join(f"  {name}\n" for name in changed)
+        + "Het verschil (- engine, + jullie versie):\n" + "\n".join(shown) + "\n"
+        "Wat je kunt doen:\n"
+        f"  - De aanpassing bewaren: zet haar op de eigen plek van de kring ({OWN_PLACES[0]} voor stijl,\n"
+        f"    {OWN_PLACES[1]} voor sjablonen; zie engine/ZELF-EEN-OOGST-MAKEN.md), zet het engine-bestand terug\n"
+        f"    met 'git checkout {short} -- <bestand>', commit, en voer 'make engine-bijwerken' opnieuw uit.\n"
+        "  - De versie van de engine nemen (jullie aanpassing vervalt): make engine-bijwerken NEEM_ENGINE=ja")
+
+
+def update(root: Path, ref: str = "upstream/main", take_engine: bool = False) -> str:
+    """Replace the engine paths with those of `ref`; commit; return a Dutch summary. An engine file
+    the circle changed is never overwritten silently: the update stops and names it, unless
+    `take_engine` (NEEM_ENGINE=ja) says to take the engine's version."""
     if git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
         raise KringError("er zijn nog niet-vastgelegde wijzigingen; commit of bewaar ze eerst (git stash).")
     remote = ref.split("/", 1)[0] if "/" in ref else None
@@ -119,6 +207,15 @@ def update(root: Path, ref: str = "upstream/main") -> str:
     theirs = git(root, "show", f"{ref}:{PATHS_FILE.as_posix()}").stdout
     local = (root / PATHS_FILE).read_text(encoding="utf-8") if (root / PATHS_FILE).is_file() else ""
     paths = sorted(set(engine_paths(theirs)) | set(engine_paths(local)))
+    if not take_engine:
+        base = engine_base(root)
+        if base is None:
+            raise KringError("onbekend van welke engineversie deze kring komt (gemaakt uit een download?), dus ik "
+                             "kan niet zien of jullie engine-bestanden hebben aangepast. Staat er niets eigens in "
+                             "de engine-bestanden, neem dan de engine: make engine-bijwerken NEEM_ENGINE=ja")
+        changed = own_changes(root, base, paths)
+        if changed:
+            raise _refuse_overwrite(root, base, changed)
     for path in paths:
         git(root, "rm", "-r", "-q", "--ignore-unmatch", "--", path)
         if git(root, "cat-file", "-e", f"{ref}:{path.rstrip('/')}", check=False).returncode == 0:
@@ -136,4 +233,5 @@ def run(action: str, root: Path, env: os._Environ | dict) -> str:
         if not str(target) or str(target) == ".":
             raise KringError('DOEL ontbreekt. Gebruik: make kring DOEL=<map> NAAM="<naam van de oogst>"')
         return create(root, target, env.get("NAAM", ""), env.get("UPSTREAM") or None)
-    return update(root, env.get("BRON") or "upstream/main")
+    take = (env.get("NEEM_ENGINE") or "").strip().lower() in ("ja", "1", "true")
+    return update(root, env.get("BRON") or "upstream/main", take_engine=take)

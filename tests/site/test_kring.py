@@ -17,7 +17,7 @@ from sitebuild import ROOT, build_site, text_of
 pytestmark = pytest.mark.site
 
 NAME = "Leerkring Water en Bodem"
-INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md")
+INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/")
 
 
 def git(root: Path, *args: str) -> str:
@@ -77,6 +77,9 @@ def test_new_circle_builds_with_its_own_name(circle, tmp_path):
     built = build_site(target, tmp_path / "site")
     assert built.warnings == []
     assert built.content("").find("h1").get_text(strip=True).rstrip("¶") == NAME
+    # The circle's own style (docs/assets/eigen.css, from the starter) is linked on every page.
+    assert built.page("").find("link", href="assets/eigen.css") is not None
+    assert (built.dir / "assets" / "eigen.css").is_file()
     for path in built.html_pages():
         html = path.read_text(encoding="utf-8")
         assert "Interprovinciaal" not in html and "landschap van leren" not in html, path
@@ -180,3 +183,83 @@ def test_make_kring_never_overwrites(tmp_path):
     (tmp_path / "bestaat" / "iets.txt").write_text("x", encoding="utf-8")
     with pytest.raises(KringError, match="bestaat al en is niet leeg"):
         create(ROOT, tmp_path / "bestaat", NAME, None)
+
+
+def test_make_kring_works_from_a_download_without_git(tmp_path):
+    """GitHub's 'Download ZIP' has no .git: the engine's files are found on disk, less what
+    .gitignore leaves out, and the new circle is valid."""
+    download = tmp_path / "kennis-oogsten-main"
+    shutil.copytree(ROOT, download, ignore=shutil.ignore_patterns(".git", "site", "site-zensical", ".pytest_cache"))
+    assert not (download / ".git").exists() and (download / ".venv").exists()
+    target = tmp_path / "onze-oogst"
+    message = create(download, target, NAME, None)
+    assert "(engine uit een download)" in message and "git remote set-url upstream" in message
+    assert git(target, "remote", "get-url", "upstream").strip() == str(download.resolve())
+    assert (target / "macros" / "build.py").is_file() and (target / "engine" / "paden.txt").is_file()
+    assert not (target / ".venv").exists() and not list(target.rglob("__pycache__"))
+    assert load(target).site.title == NAME
+    assert git(target, "status", "--porcelain") == ""
+
+
+def test_make_kring_never_leaves_a_half_made_folder(tmp_path, monkeypatch):
+    from macros import kring
+
+    def broken(source, target, name, slug):
+        (target / "data").mkdir(parents=True)
+        raise kring.KringError("schijf vol")
+
+    monkeypatch.setattr(kring, "_fill", broken)
+    target = tmp_path / "onze-oogst"
+    with pytest.raises(KringError, match="schijf vol"):
+        create(ROOT, target, NAME, None)
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _circle_with_engine_update(tmp_path):
+    """An engine upstream, a circle made from it, and an engine update upstream (render.py)."""
+    upstream = clone_engine(tmp_path / "engine")
+    target = tmp_path / "onze-oogst"
+    create(upstream, target, NAME, str(upstream))
+    render = upstream / "macros" / "render.py"
+    render.write_text(render.read_text(encoding="utf-8") + "\n# engine-verbetering\n", encoding="utf-8")
+    git(upstream, "commit", "-q", "-am", "engine-update")
+    return upstream, target
+
+
+def test_engine_update_stops_at_an_engine_file_the_circle_changed(tmp_path):
+    """Never overwritten silently: the update names the file, shows the difference and says how to
+    keep the change or take the engine's version; nothing is changed until then."""
+    _, target = _circle_with_engine_update(tmp_path)
+    css = target / "overrides" / "assets" / "stylesheets" / "kennis-oogsten.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.md-header { background: hotpink; }\n", encoding="utf-8")
+    git(target, "commit", "-q", "-am", "eigen kleur in de kop")
+    head = git(target, "rev-parse", "HEAD")
+
+    with pytest.raises(KringError) as refused:
+        update(target)
+    message = str(refused.value)
+    assert "  overrides/assets/stylesheets/kennis-oogsten.css\n" in message
+    assert "+.md-header { background: hotpink; }" in message
+    assert "docs/assets/eigen.css" in message and "NEEM_ENGINE=ja" in message
+    assert git(target, "rev-parse", "HEAD") == head and git(target, "status", "--porcelain") == ""
+
+    # Taking the engine's version is a choice the coordinator makes explicitly.
+    assert update(target, take_engine=True).startswith("Engine bijgewerkt naar")
+    assert "hotpink" not in css.read_text(encoding="utf-8")
+    assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
+
+
+def test_the_circles_own_style_and_templates_survive_every_update(tmp_path):
+    _, target = _circle_with_engine_update(tmp_path)
+    own_css = target / "docs" / "assets" / "eigen.css"
+    own_css.write_text(".md-header { background: hotpink; }\n", encoding="utf-8")
+    hook = target / "overrides" / "eigen" / "kop.html"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text('<meta name="kring" content="eigen">\n', encoding="utf-8")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "eigen stijl en kop")
+    assert update(target).startswith("Engine bijgewerkt naar")
+    assert own_css.read_text(encoding="utf-8") == ".md-header { background: hotpink; }\n"
+    assert hook.read_text(encoding="utf-8") == '<meta name="kring" content="eigen">\n'
+    assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
