@@ -62,6 +62,13 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
     """The generated configuration: INHERIT the circle's own, then the values the templates need,
     the search switch and the abbreviation glossary, as YAML."""
     layer = search.derived_config(ctx.settings, ctx.data)
+    # Each fact written once: what data/site.yml says of the publication, the builders get from here,
+    # unless the circle's mkdocs.yml says it itself.
+    site = ctx.data.site
+    for key, value in (("site_description", site.description), ("site_author", site.publisher),
+                       ("copyright", f"Een uitgave van {site.publisher}")):
+        if key not in ctx.settings.lines:
+            layer[key] = value
     layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
     layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}

@@ -77,6 +77,10 @@ def test_new_circle_builds_with_its_own_name(circle, tmp_path):
     built = build_site(target, tmp_path / "site")
     assert built.warnings == []
     assert built.content("").find("h1").get_text(strip=True).rstrip("¶") == NAME
+    # Description and publisher are written once, in data/site.yml; the builder takes them from there.
+    site = load(target).site
+    assert built.page("").find("meta", attrs={"name": "author"})["content"] == site.publisher
+    assert "site_description" not in (target / "mkdocs.yml").read_text(encoding="utf-8")
     # The circle's own style (docs/assets/eigen.css, from the starter) is linked on every page.
     assert built.page("").find("link", href="assets/eigen.css") is not None
     assert (built.dir / "assets" / "eigen.css").is_file()

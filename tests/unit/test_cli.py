@@ -97,3 +97,20 @@ def test_vul_in_is_a_warning_locally_and_an_error_when_publishing(fixture_projec
     monkeypatch.setenv("CI", "true")
     assert main(["--root", str(fixture_project), "check"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == expected
+
+
+def test_publisher_and_description_are_written_once(fixture_project, root):
+    """The generated configuration takes them from data/site.yml unless mkdocs.yml says them itself."""
+    import yaml
+
+    from macros import load_project
+    from macros.page_macros import Context
+
+    fixture = load_project(fixture_project)
+    layer = yaml.safe_load(generate.derived_config(Context(fixture.settings, fixture.data)))
+    assert layer["site_author"] == fixture.data.site.publisher == "Testkring"
+    assert layer["site_description"] == fixture.data.site.description
+    assert layer["copyright"] == "Een uitgave van Testkring"
+    own = load_project(root)
+    layer = yaml.safe_load(generate.derived_config(Context(own.settings, own.data)))
+    assert "site_author" not in layer and "copyright" not in layer  # this harvest's mkdocs.yml says them
