@@ -10,7 +10,8 @@
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
 #   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
 #   make site-zensical   als make site BOUWER=zensical, maar in site-zensical/ (om te vergelijken)
-#   make kring DOEL=<map> NAAM="<naam>"   maak een nieuwe oogst voor een andere kring
+#   make kring DOEL=<map> NAAM="<naam>" [KLEUR=#rrggbb KLEUR_DONKER=#rrggbb]   maak een nieuwe oogst
+#   make kring-hier NAAM="<naam>" [KLEUR=… KLEUR_DONKER=…]   maak van deze kopie ("Use this template") een eigen oogst
 #   make engine-bijwerken [BRON=upstream/main] [NEEM_ENGINE=ja]   haal de nieuwste engine op (eigen
 #                bestanden blijven; een aangepast engine-bestand stopt de update, tenzij NEEM_ENGINE=ja)
 PYTHON ?= python3
@@ -27,9 +28,9 @@ CONFIG := .afgeleid.yml
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE
+export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring engine-bijwerken deelbeelden site-zensical bench serve-snel
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -81,6 +82,10 @@ site-zensical: $(VENV)/.site-deps $(ZVENV)/.deps
 
 kring: $(VENV)/.site-deps
 	$(BIN)/python -m macros kring
+
+# In a copy made with GitHub's "Use this template": the starter replaces this harvest's own content.
+kring-hier: $(VENV)/.site-deps
+	$(BIN)/python -m macros kring-hier
 
 engine-bijwerken: $(VENV)/.site-deps
 	$(BIN)/python -m macros engine-bijwerken

@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     p_preview.set_defaults(func=cmd_voorbeeld)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
     p_kring.set_defaults(func=cmd_kring, actie="kring")
+    p_here = sub.add_parser("kring-hier", help="maak van deze kopie (Use this template) een eigen oogst (NAAM)")
+    p_here.set_defaults(func=cmd_kring, actie="kring-hier")
     p_update = sub.add_parser("engine-bijwerken", help="haal de nieuwste engine op van upstream (BRON)")
     p_update.set_defaults(func=cmd_kring, actie="engine-bijwerken")
     args = parser.parse_args(argv)

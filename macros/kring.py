@@ -13,10 +13,13 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from pathspec import GitIgnoreSpec
+from pydantic import ValidationError
 
+from .identity import Colors
 from .text import slugify
 
 PATHS_FILE = Path("engine/paden.txt")
@@ -82,8 +85,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
-    """Make a new circle's repository at `target`; return a Dutch summary."""
+def _checked_name(name: str) -> tuple[str, str]:
     name = name.strip()
     if not name:
         raise KringError('NAAM ontbreekt. Gebruik: make kring DOEL=<map> NAAM="<naam van de oogst>"')
@@ -92,6 +94,24 @@ def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
     slug = slugify(name)
     if not slug:
         raise KringError("NAAM moet letters of cijfers bevatten.")
+    return name, slug
+
+
+def checked_colors(primary: str | None, link_dark: str | None) -> Colors:
+    """The circle's colours (KLEUR, KLEUR_DONKER), checked for contrast before anything is written."""
+    values = {k: v.strip() for k, v in (("primary", primary), ("link_dark", link_dark)) if v and v.strip()}
+    try:
+        return Colors(**values)
+    except ValidationError as exc:
+        reasons = "; ".join(str(e.get("ctx", {}).get("error", e["msg"])) for e in exc.errors(include_url=False))
+        raise KringError(f"de kleuren kunnen niet: {reasons} (KLEUR is de hoofdkleur, KLEUR_DONKER de linkkleur "
+                         "in de donkere weergave, beide als #rrggbb)") from None
+
+
+def create(source: Path, target: Path, name: str, upstream: str | None, colors: Colors | None = None) -> str:
+    """Make a new circle's repository at `target`; return a Dutch summary."""
+    name, slug = _checked_name(name)
+    colors = colors or Colors()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise KringError(f"{target} bestaat al en is niet leeg; kies een nieuwe map.")
     if not (source / PATHS_FILE).is_file():
@@ -101,7 +121,7 @@ def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
     staging = target.parent / f".{target.name}.in-aanmaak"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        version = _fill(source, staging, name, slug)
+        version = _fill(source, staging, name, slug, colors)
         if target.exists():
             target.rmdir()
         staging.rename(target)
@@ -124,9 +144,9 @@ def create(source: Path, target: Path, name: str, upstream: str | None) -> str:
             f"Vul daarna alle plekken met 'VUL IN' in: make check noemt ze." + where)
 
 
-def _fill(source: Path, target: Path, name: str, slug: str) -> str:
-    """The engine's files and the starter in `target`, committed as a new repository; returns the
-    engine's version."""
+def _fill(source: Path, target: Path, name: str, slug: str, colors: Colors, init: bool = True) -> str:
+    """The engine's files and the starter in `target`, committed as a new repository (`init`); returns
+    the engine's version."""
     target.mkdir(parents=True)
     for rel in _engine_files(source):
         destination = target / rel
@@ -134,7 +154,8 @@ def _fill(source: Path, target: Path, name: str, slug: str) -> str:
         shutil.copy2(source / rel, destination)
 
     today = dt.date.today()
-    values = {"NAAM": name, "KRINGNAAM": name, "KRING": slug, "DATUM": today.isoformat(), "JAAR": str(today.year)}
+    values = {"NAAM": name, "KRINGNAAM": name, "KRING": slug, "DATUM": today.isoformat(), "JAAR": str(today.year),
+              "KLEUR": colors.primary, "KLEUR_DONKER": colors.link_dark}
     starter = source / STARTER
     for path in sorted(starter.rglob("*")):
         if path.is_dir():
@@ -147,6 +168,8 @@ def _fill(source: Path, target: Path, name: str, slug: str) -> str:
             shutil.copy2(path, destination)
 
     version = git(source, "rev-parse", "--short", "HEAD").stdout.strip() if is_repository(source) else "uit een download"
+    if not init:
+        return version
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
     commit(target, f"Nieuwe oogst: {name} (engine {version})")
@@ -227,11 +250,49 @@ def update(root: Path, ref: str = "upstream/main", take_engine: bool = False) ->
     return f"Engine bijgewerkt naar {version}. Jullie eigen bestanden zijn niet aangeraakt. Voer nu 'make test' uit."
 
 
+INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/")
+
+
+def create_in_place(root: Path, name: str, colors: Colors | None = None) -> str:
+    """A repository made with GitHub's "Use this template" holds the engine and this harvest's own
+    content: replace that content with the starter, in place, in one commit (history kept)."""
+    name, slug = _checked_name(name)
+    colors = colors or Colors()
+    if not is_repository(root):
+        raise KringError(f"{root} is geen git-repository; gebruik make kring DOEL=<nieuwe map> NAAM=\"…\"")
+    if git(root, "status", "--porcelain").stdout.strip():
+        raise KringError("er zijn nog niet-vastgelegde wijzigingen; commit of bewaar ze eerst (git stash).")
+    if not (root / STARTER).is_dir():
+        raise KringError(f"{root} heeft geen startinhoud ({STARTER}); is dit een kopie van de engine?")
+    with tempfile.TemporaryDirectory(prefix="kring-") as tmp:
+        staging = Path(tmp) / "oogst"
+        version = _fill(root, staging, name, slug, colors, init=False)
+        own = [f for f in git(root, "ls-files").stdout.splitlines() if f.startswith(INSTANCE)]
+        if own:
+            git(root, "rm", "-r", "-q", "--", *own)
+        for path in sorted(staging.rglob("*")):
+            rel = path.relative_to(staging)
+            if path.is_file() and rel.as_posix().startswith(INSTANCE):
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, root / rel)
+    git(root, "add", "-A")
+    commit(root, f"Nieuwe oogst: {name} (engine {version})")
+    return (f"Deze repository is nu de oogst '{name}' (engine {version}); de inhoud van de vorige oogst is "
+            f"vervangen door de startinhoud.\n"
+            f"Zet 'upstream' op het adres van de engine om later updates te halen:\n"
+            f"  git remote add upstream <adres van de engine>\n"
+            f"Vul daarna alle plekken met 'VUL IN' in: make check noemt ze.")
+
+
 def run(action: str, root: Path, env: os._Environ | dict) -> str:
+    colors = checked_colors(env.get("KLEUR"), env.get("KLEUR_DONKER")) if action in ("kring", "kring-hier") else None
+    if action == "kring-hier":
+        return create_in_place(root, env.get("NAAM", ""), colors)
     if action == "kring":
         target = Path(env.get("DOEL", "")).expanduser()
         if not str(target) or str(target) == ".":
-            raise KringError('DOEL ontbreekt. Gebruik: make kring DOEL=<map> NAAM="<naam van de oogst>"')
-        return create(root, target, env.get("NAAM", ""), env.get("UPSTREAM") or None)
+            raise KringError('DOEL ontbreekt. Gebruik: make kring DOEL=<map> NAAM="<naam van de oogst>" '
+                             '(of, in een kopie gemaakt met "Use this template": make kring-hier NAAM="…")')
+        return create(root, target, env.get("NAAM", ""), env.get("UPSTREAM") or None, colors)
     take = (env.get("NEEM_ENGINE") or "").strip().lower() in ("ja", "1", "true")
     return update(root, env.get("BRON") or "upstream/main", take_engine=take)

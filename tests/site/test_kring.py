@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.kring import KringError, create, engine_paths, update
+from macros.kring import KringError, checked_colors, create, create_in_place, engine_paths, update
 from macros.loader import load
 from sitebuild import ROOT, build_site, text_of
 
@@ -208,7 +208,7 @@ def test_make_kring_works_from_a_download_without_git(tmp_path):
 def test_make_kring_never_leaves_a_half_made_folder(tmp_path, monkeypatch):
     from macros import kring
 
-    def broken(source, target, name, slug):
+    def broken(source, target, name, slug, colors):
         (target / "data").mkdir(parents=True)
         raise kring.KringError("schijf vol")
 
@@ -267,3 +267,32 @@ def test_the_circles_own_style_and_templates_survive_every_update(tmp_path):
     assert own_css.read_text(encoding="utf-8") == ".md-header { background: hotpink; }\n"
     assert hook.read_text(encoding="utf-8") == '<meta name="kring" content="eigen">\n'
     assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
+
+
+def test_a_use_this_template_copy_becomes_its_own_harvest_in_place(tmp_path):
+    """GitHub's "Use this template" gives a repository with the engine and this harvest's content:
+    make kring-hier replaces that content with the starter, in one commit, colours included."""
+    copy = clone_engine(tmp_path / "onze-kopie")
+    commits = len(git(copy, "log", "--format=%H").split())
+    message = create_in_place(copy, NAME, checked_colors("#0b4f6c", "#9ad1f5"))
+    assert message.startswith(f"Deze repository is nu de oogst '{NAME}'") and "git remote add upstream" in message
+    data = load(copy)
+    assert data.site.title == NAME and [c.name for c in data.circles] == [NAME]
+    own = [copy / f for f in git(copy, "ls-files").split() if f.startswith(INSTANCE)]
+    assert own
+    for path in own:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"\bIPO\b|Interprovinciaal|landschap van leren|PLeK", text), path
+    mkdocs = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'primary: "#0b4f6c"' in mkdocs and 'link_dark: "#9ad1f5"' in mkdocs
+    assert (copy / "macros" / "build.py").is_file()
+    assert len(git(copy, "log", "--format=%H").split()) == commits + 1
+    assert git(copy, "status", "--porcelain") == ""
+
+
+def test_colours_of_a_new_harvest_are_checked_before_anything_is_written(tmp_path):
+    with pytest.raises(KringError, match="contrast van"):
+        checked_colors("#ffdd00", None)
+    with pytest.raises(KringError, match="#rrggbb"):
+        checked_colors("groen", None)
+    assert checked_colors(None, None).primary == "#1b5e3b"

@@ -99,7 +99,7 @@ def test_vul_in_is_a_warning_locally_and_an_error_when_publishing(fixture_projec
     assert capsys.readouterr().err.splitlines()[0] == expected
 
 
-def test_publisher_and_description_are_written_once(fixture_project, root):
+def test_publisher_and_description_are_written_once(fixture_project):
     """The generated configuration takes them from data/site.yml unless mkdocs.yml says them itself."""
     import yaml
 
@@ -111,6 +111,10 @@ def test_publisher_and_description_are_written_once(fixture_project, root):
     assert layer["site_author"] == fixture.data.site.publisher == "Testkring"
     assert layer["site_description"] == fixture.data.site.description
     assert layer["copyright"] == "Een uitgave van Testkring"
-    own = load_project(root)
+    config = fixture_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_author: Eigen uitgever\ncopyright: Eigen regel\n",
+                      encoding="utf-8")
+    own = load_project(fixture_project)
     layer = yaml.safe_load(generate.derived_config(Context(own.settings, own.data)))
-    assert "site_author" not in layer and "copyright" not in layer  # this harvest's mkdocs.yml says them
+    assert "site_author" not in layer and "copyright" not in layer  # mkdocs.yml says them itself
+    assert layer["site_description"] == fixture.data.site.description
