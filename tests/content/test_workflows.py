@@ -24,8 +24,21 @@ def steps(workflow: dict):
         yield from job.get("steps", [])
 
 
-def test_there_are_a_check_and_a_publish_workflow():
-    assert [p.name for p in FILES] == ["controle.yml", "publiceren.yml"]
+def test_there_are_a_check_a_publish_and_a_new_harvest_workflow():
+    assert [p.name for p in FILES] == ["controle.yml", "nieuwe-oogst.yml", "publiceren.yml"]
+
+
+def test_the_new_harvest_form_never_puts_its_input_in_a_command():
+    """The form's values are untrusted text: they reach `make kring-hier` through the environment."""
+    text = (WORKFLOWS / "nieuwe-oogst.yml").read_text(encoding="utf-8")
+    workflow = load(WORKFLOWS / "nieuwe-oogst.yml")
+    assert set(workflow["on"]["workflow_dispatch"]["inputs"]) == {"naam", "kleur", "kleur_donker"}
+    for step in steps(workflow):
+        assert "${{" not in step.get("run", ""), step
+    assert "make kring-hier" in text and "gh pr create" in text
+    job = workflow["jobs"]["nieuwe-oogst"]
+    assert job["env"] == {"NAAM": "${{ inputs.naam }}", "KLEUR": "${{ inputs.kleur }}",
+                          "KLEUR_DONKER": "${{ inputs.kleur_donker }}"}
 
 
 def test_workflows_validate_against_githubs_schema():
@@ -56,7 +69,9 @@ def test_least_privilege_and_concurrency(path):
         granted = {**(workflow["permissions"] or {}), **job.get("permissions", {})}
         assert set(granted.values()) <= {"read", "write"}
         writes = {k for k, v in granted.items() if v == "write"}
-        assert writes <= {"pages", "id-token"}
+        # Only publishing writes (pages), and the new-harvest form pushes a branch and opens a PR.
+        allowed = {"contents", "pull-requests"} if path.name == "nieuwe-oogst.yml" else {"pages", "id-token"}
+        assert writes <= allowed
         assert "timeout-minutes" in job
 
 
@@ -84,7 +99,7 @@ def test_main_deploys_only_after_every_check():
     assert "--dirty" not in (WORKFLOWS / "publiceren.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in FILES if p.name != "nieuwe-oogst.yml"], ids=lambda p: p.name)
 def test_the_builder_is_one_variable(path):
     """Material ends on 5 May 2027: switching to Zensical is one line in each workflow."""
     workflow = load(path)
