@@ -52,7 +52,10 @@ class Project:
         return self.settings.root
 
 
-def _collection_entries(root: Path, spec: CollectionSpec, errors: list[DataError]) -> tuple[Any, list[Entry]]:
+def _collection_entries(root: Path, spec: CollectionSpec, errors: list[DataError],
+                        defaults: dict[str, Any] | None = None) -> tuple[Any, list[Entry]]:
+    """The records of one data file, validated one by one. `defaults`: fields a single-record file
+    may leave out because they are written elsewhere (the site's title is mkdocs.yml's site_name)."""
     label = f"data/{spec.filename}"
     if not spec.required and not (root / "data" / spec.filename).exists():
         return None, []
@@ -69,6 +72,9 @@ def _collection_entries(root: Path, spec: CollectionSpec, errors: list[DataError
     if spec.many:
         return raw, [validate_record(Entry(spec.name, label, raw, (i,), 0, spec.model, item), errors)
                      for i, item in enumerate(raw)]
+    for key, value in (defaults or {}).items():
+        if key not in raw and value:
+            raw[key] = value
     return raw, [validate_record(Entry(spec.name, label, raw, (), None, spec.model, raw), errors)]
 
 
@@ -150,7 +156,9 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     unreadable: set[str] = set()
     for spec in COLLECTIONS:
         before = len(errors)
-        _, found = _collection_entries(root, spec, errors)
+        # Each fact written once: the publication's title is mkdocs.yml's site_name unless data says it.
+        defaults = {"title": settings.site_name if settings.lines.get("site_name") else None}
+        _, found = _collection_entries(root, spec, errors, defaults if spec.name == "site" else None)
         if len(errors) > before and not found:
             unreadable.add(f"data/{spec.filename}")
         entries += found
