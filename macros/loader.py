@@ -157,7 +157,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     for spec in COLLECTIONS:
         before = len(errors)
         # Each fact written once: the publication's title is mkdocs.yml's site_name unless data says it.
-        defaults = {"title": settings.site_name if settings.lines.get("site_name") else None}
+        defaults = {"title": settings.site_name}
         _, found = _collection_entries(root, spec, errors, defaults if spec.name == "site" else None)
         if len(errors) > before and not found:
             unreadable.add(f"data/{spec.filename}")

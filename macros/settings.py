@@ -99,7 +99,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     root: Path
-    site_name: str = "Oogst"
+    site_name: str | None = None
     site_url: str | None = None
     site_description: str | None = None
     site_author: str | None = None
