@@ -36,6 +36,9 @@ def test_the_new_harvest_form_never_puts_its_input_in_a_command():
     for step in steps(workflow):
         assert "${{" not in step.get("run", ""), step
     assert "make kring-hier" in text and "gh pr create" in text
+    # The starter's 'VUL IN' is listed, not refused, before the pull request exists.
+    check = next(s for s in steps(workflow) if s.get("run") == "make check")
+    assert check["env"]["CI"] == "false"
     job = workflow["jobs"]["nieuwe-oogst"]
     assert job["env"] == {"NAAM": "${{ inputs.naam }}", "KLEUR": "${{ inputs.kleur }}",
                           "KLEUR_DONKER": "${{ inputs.kleur_donker }}"}
