@@ -59,7 +59,7 @@ def test_mkdocs_reads_the_layer_into_the_search_plugin(tmp_path, data):
     config = load_config(str(config_file))
     assert config.plugins["material/search"].config.enabled is False
     assert config.extra["ko_search"] == "pagefind"
-    assert list(config.plugins)[:2] == ["material/search", "material/blog"]
+    assert list(config.plugins)[:3] == ["material/search", "macros", "material/blog"]
 
 
 def test_indexing_refuses_a_folder_without_a_site(tmp_path):
