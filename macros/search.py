@@ -36,8 +36,9 @@ def engine(settings: Settings, data: SiteData) -> str:
 
 
 def derived_config(settings: Settings, data: SiteData) -> dict:
-    """The part of the generated configuration layer (.afgeleid.yml) that picks the search:
-    the templates read extra.ko_search; Material's search plugin is switched off for Pagefind."""
+    """The part of the generated configuration (.afgeleid.yml) that picks the search: Material's
+    search plugin is switched off for Pagefind (the templates read extra.ko_search, which
+    generate.template_values sets)."""
     chosen = engine(settings, data)
     layer: dict = {}
     if chosen == PAGEFIND:
