@@ -8,6 +8,7 @@
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
+#   make leesbaarheid   zinslengte per pagina van de gebouwde site (doel B1: gemiddeld ≤ 15 woorden, ≤ 8 % lange zinnen)
 #   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
 #   make site-zensical   als make site BOUWER=zensical, maar in site-zensical/ (om te vergelijken)
 #   make kring DOEL=<map> NAAM="<naam>" [KLEUR=#rrggbb KLEUR_DONKER=#rrggbb]   maak een nieuwe oogst
@@ -30,7 +31,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -64,6 +65,10 @@ schema: $(VENV)/.site-deps
 # of name or colours and commit the images.
 deelbeelden: $(VENV)/.test-deps
 	$(BIN)/python -m macros.sharecards
+
+# Readability of the built site (run make site first): words per sentence, per page and in all.
+leesbaarheid: $(VENV)/.site-deps
+	$(BIN)/python -m macros leesbaarheid
 
 # Benchmark: synthetic circles with N stories, this configuration against plain Material (a table).
 bench: $(VENV)/.test-deps

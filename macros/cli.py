@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, generate, kring, page_macros
+from . import build, generate, kring, leesbaarheid, page_macros
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
 from .text import slugify
@@ -192,6 +192,20 @@ def cmd_kring(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leesbaarheid(args: argparse.Namespace) -> int:
+    """make leesbaarheid: sentence lengths per page of the built site (site/)."""
+    site = args.root / (args.site or "site")
+    if not (site / "index.html").is_file():
+        print(f"Fout: er is nog geen gebouwde site in {site}/. Bouw die eerst met 'make site'.", file=sys.stderr)
+        return 1
+    project = _load_or_report(args.root)
+    if project is None:
+        return 1
+    ctx = page_macros.context(project.settings, project.data)
+    print(leesbaarheid.format_report(*leesbaarheid.report(ctx, site)))
+    return 0
+
+
 def _load_or_report(root: Path, only_story: str | None = None) -> Project | None:
     try:
         return load_project(root, only_story)
@@ -225,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
     p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
     p_preview.set_defaults(func=cmd_voorbeeld)
+    p_read = sub.add_parser("leesbaarheid", help="zinslengte per pagina van de gebouwde site (B1)")
+    p_read.add_argument("--site", help="map van de gebouwde site (standaard: site/)")
+    p_read.set_defaults(func=cmd_leesbaarheid)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
     p_kring.set_defaults(func=cmd_kring, actie="kring")
     p_here = sub.add_parser("kring-hier", help="maak van deze kopie (Use this template) een eigen oogst (NAAM)")

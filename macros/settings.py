@@ -60,8 +60,8 @@ class RouteSettings(Record):
 class PdfSettings(Record):
     """The print edition: which parts of the menu it leaves out."""
 
-    skip_sections: list[str] = Field(default_factory=lambda: ["Over deze publicatie"],
-                                     description="onderdelen van het menu die niet in de pdf komen")
+    skip_sections: list[str] = Field(default_factory=lambda: ["Kennisbank", "Over deze publicatie"],
+                                     description="onderdelen van het menu die alleen op de site horen (niet in de pdf)")
     skip_pages: list[str] = Field(default_factory=lambda: ["over/colofon.md"],
                                   description="pagina's die niet als hoofdstuk in de pdf komen")
 
