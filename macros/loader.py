@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import editorial, page_macros
 from . import settings as settings_module
 from . import validation
 from .errors import DataError, DataErrors
@@ -152,6 +153,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     root = Path(root).resolve()
     errors: list[DataError] = []
     settings = settings_module.read(root, errors)
+    settings_valid = not errors  # with broken settings, folders are unknown: no checks of files and links
     entries: list[Entry] = []
     unreadable: set[str] = set()
     for spec in COLLECTIONS:
@@ -177,8 +179,12 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.macro_calls(settings, entries, troubled)
     errors += validation.forbidden_text(settings)
     errors += validation.navigation(settings)
+    if settings_valid:
+        errors += editorial.story_folder(settings)
+        errors += editorial.stray_files(settings)
     if errors:
-        raise DataErrors(errors)
+        # Links too, in the same run; anchors that macros make are checked once the data is valid.
+        raise DataErrors(errors + (editorial.check_links(settings) if settings_valid else []))
 
     by_collection: dict[str, list[Record]] = {}
     for entry in entries:
@@ -191,6 +197,9 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
             source = next(e.record.id for e in entries if e.label == entry.label and e.collection == "sources")
             bundles.setdefault(source, []).append((entry.collection, entry.record.id))
     data = SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()})
+    link_errors = editorial.check_links(settings, page_macros.context(settings, data))
+    if link_errors:
+        raise DataErrors(link_errors)
     return Project(settings, data)
 
 
@@ -201,7 +210,7 @@ def publishing() -> bool:
 
 def unfinished(project: Project) -> list[DataError]:
     """What is not ready to publish yet (a starter's 'VUL IN'): a warning locally, an error in CI."""
-    return validation.placeholders(project.settings)
+    return validation.placeholders(project.settings) + editorial.unfinished_stories(project.settings)
 
 
 def load(root: Path | str, only_story: str | None = None) -> SiteData:

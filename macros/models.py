@@ -47,6 +47,26 @@ _DATE_RE = re.compile(
 )
 
 
+_DUTCH_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DUTCH_WORDS = re.compile(r"^(\d{1,2})\s+(" + "|".join(MONTHS_NL) + r")\s+(\d{4})$", re.IGNORECASE)
+
+
+def dutch_date(value: str) -> str | None:
+    """The ISO form of a day written the Dutch way ('12-03-2025', '12 maart 2025' → '2025-03-12')."""
+    text = value.strip()
+    numeric, words = _DUTCH_NUMERIC.match(text), _DUTCH_WORDS.match(text)
+    if numeric:
+        day, month, year = int(numeric[1]), int(numeric[2]), int(numeric[3])
+    elif words:
+        day, month, year = int(words[1]), MONTHS_NL.index(words[2].lower()) + 1, int(words[3])
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, order=False)
 class PartialDate:
     """A date with the precision the source gives: a year, a part of a year, a month or a day."""
@@ -67,6 +87,8 @@ class PartialDate:
         if not isinstance(value, str):
             raise ValueError("moet een datum zijn: JJJJ, JJJJ-MM, JJJJ-MM-DD of bijvoorbeeld 'begin 2023'")
         match = _DATE_RE.match(value.strip())
+        if not match and dutch_date(value):
+            raise ValueError(f"'{value}' staat in de Nederlandse volgorde; schrijf jaar-maand-dag: {dutch_date(value)}")
         if not match:
             raise ValueError(
                 f"'{value}' is geen geldige datum; schrijf JJJJ, JJJJ-MM, JJJJ-MM-DD "
@@ -437,6 +459,8 @@ def _story_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str) and dutch_date(value):
+        raise ValueError(f"'{value}' staat in de Nederlandse volgorde; schrijf jaar-maand-dag: {dutch_date(value)}")
     date = PartialDate.parse(value)
     if date.day is None:
         raise ValueError(f"'{value}' is geen volledige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-14")
@@ -450,11 +474,25 @@ StoryDate = Annotated[
 ]
 
 
+TITLE_MAX = 120  # the longest title of the publication has 97 characters
+
+
+def _story_title(value: str) -> str:
+    """A title as an editor pastes it from Word: say what to change, with the right value."""
+    stripped = value.strip()
+    if stripped[:1] in "“„‘«\"'" and stripped[-1:] in "”’»\"'":
+        raise ValueError(f"de titel staat tussen aanhalingstekens (uit Word?); laat ze weg: title: \"{stripped[1:-1]}\"")
+    if len(stripped) > TITLE_MAX:
+        raise ValueError(f"de titel is te lang ({len(stripped)} tekens; hoogstens {TITLE_MAX}): maak hem korter, "
+                         "de rest past in de inleiding")
+    return value
+
+
 class Story(Record):
     """Front matter of a story. Keys Material's blog plugin reads (date, authors, categories,
     tags, description, draft) keep Material's names."""
 
-    title: PlainText = Field(description="Titel van het verhaal (platte tekst)")
+    title: Annotated[PlainText, AfterValidator(_story_title)] = Field(description="Titel van het verhaal (platte tekst)")
     date: StoryDate
     authors: list[Slug] = ref("people", min_length=1, description="Ids uit data/mensen.yml")
     categories: list[AttrText] = ref(

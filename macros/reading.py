@@ -132,6 +132,9 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[DataError]]:
     return text.lstrip("\ufeff"), []
 
 
+CURLY_QUOTES = "“”„‘’‚«»"
+
+
 def parse_yaml(text: str, label: str, line_offset: int = 0, config: bool = False) -> tuple[Any, list[DataError]]:
     """Parse YAML text into LineDict/LineList values, or a Dutch syntax error with its line.
     `config`: a builder's configuration file (MkDocs' !ENV tag is read)."""
@@ -149,6 +152,10 @@ def parse_yaml(text: str, label: str, line_offset: int = 0, config: bool = False
         problem = exc.problem or "onleesbare YAML"
         if isinstance(exc, DuplicateKey):
             return None, [DataError(label, line, "", problem)]
+        source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        if any(q in source_line for q in CURLY_QUOTES):
+            return None, [DataError(label, line, "", "YAML-syntaxfout: deze regel heeft gekrulde aanhalingstekens "
+                                    "(“…” of ‘…’, bijvoorbeeld uit Word); gebruik rechte: zet de tekst tussen \"…\"")]
         return None, [DataError(label, line, "", f"YAML-syntaxfout: {_yaml_problem_nl(problem)}")]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, [DataError(label, 0, "", f"YAML-syntaxfout: {exc}")]

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ValidationError
 
+from .editorial import story_outside_folder
 from .errors import DataError, from_validation_error
 from .models import BUNDLE_DIR, COLLECTIONS, Record
 from .page_macros import ID_ARGUMENTS, MACROS
@@ -164,10 +165,13 @@ def references(entries: list[Entry]) -> list[DataError]:
     make every reference to it fail too; a file that could not be read is not a target at all."""
     errors = []
     known: dict[tuple[str, str], set[Any]] = {}
+    names: dict[tuple[str, str], dict[str, str]] = {}  # (collection, field) → id → that field's value
     for entry in entries:
         if isinstance(entry.item, dict):
             for by in ("id", "category", "title"):
                 known.setdefault((entry.collection, by), set()).add(entry.item.get(by))
+                if by != "id" and isinstance(entry.item.get("id"), str) and isinstance(entry.item.get(by), str):
+                    names.setdefault((entry.collection, by), {})[entry.item["id"]] = entry.item[by]
     filenames = {spec.name: f"data/{spec.filename}" for spec in COLLECTIONS}
     filenames.update({"sources": f"data/{BUNDLE_DIR}/", "tables": f"data/{BUNDLE_DIR}/"})
     for entry in entries:
@@ -179,6 +183,12 @@ def references(entries: list[Entry]) -> list[DataError]:
             line, field_label = entry.locate(loc)
             choices = ", ".join(sorted(v for v in valid if isinstance(v, str))) or "(nog geen)"
             what = "" if by == "id" else f" als {by}"
+            named = names.get((target, by), {}).get(value)
+            if named:  # the record's id where its name is asked for (categories: [gebied-centraal])
+                line, field_label = entry.locate(loc)
+                errors.append(DataError(entry.label, line, field_label,
+                                        f"'{value}' is de id; schrijf hier de naam: {named}"))
+                continue
             errors.append(DataError(entry.label, line, field_label,
                                     f"'{value}' bestaat niet{what} in {filenames[target]}; kies uit: {choices}"))
     return errors
@@ -349,6 +359,8 @@ def navigation(settings: Settings) -> list[DataError]:
         if rel in listed or rel.startswith(blog) or skip.match_file(rel) or any(part.startswith(".") for part in
                                                                                  rel.split("/")):
             continue
+        if story_outside_folder(settings, rel):
+            continue  # editorial.stray_files says where the story belongs
         errors.append(DataError(path.relative_to(settings.root).as_posix(), 1, "",
                                 "deze pagina staat niet in het menu: zet haar onder nav in mkdocs.yml"))
     return errors

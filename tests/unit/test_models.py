@@ -34,7 +34,7 @@ def test_partial_dates_sort_by_what_is_known():
     [
         ("2024-02-31", "'2024-02-31' bestaat niet: februari 2024 heeft geen dag 31"),
         ("2024-13", "'2024-13' bestaat niet: maand 13 ligt niet tussen 1 en 12"),
-        ("13-10-2022", "'13-10-2022' is geen geldige datum"),
+        ("13-10-2022", "'13-10-2022' staat in de Nederlandse volgorde; schrijf jaar-maand-dag: 2022-10-13"),
         ("begin 2024-03", "'begin 2024-03': geef een jaardeel óf een maand, niet allebei"),
     ],
 )

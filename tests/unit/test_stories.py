@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from macros.loader import check, load, load_project
 from macros.page_macros import Context
@@ -91,6 +92,7 @@ def test_story_with_broken_yaml(fixture_project):
 def test_story_needs_a_teaser_and_alt_texts(fixture_project):
     text = story().replace("<!-- more -->\n", "") + "\n![](foto.jpg)\n"
     label = write_story(fixture_project, text)
+    Image.new("RGB", (40, 30)).save(fixture_project / "docs/verhalen/posts/foto.jpg")
     line = text.split("\n").index("![](foto.jpg)") + 1
     assert messages(fixture_project) == [
         f"{label}:11: de inleiding ontbreekt: zet '<!-- more -->' op een eigen regel na de eerste alinea "
