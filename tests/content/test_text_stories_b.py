@@ -1,0 +1,139 @@
+"""Stories (part b): faithful to the publication, plain Dutch (B1), one name per circle, one style of quotes.
+
+The stories are the programme team's portraits and retellings, the columns of Rien Fraanje and
+Marijn Molema, the interviews with Co Verdaas and Hans Tijl and with Karin Raap, the seven short
+voices (stem-*) and the stories overview. Each test reads the files from disk, so it runs without a
+build; the readability test uses the same rules as `make leesbaarheid`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from macros.leesbaarheid import LONG, TARGET_AVERAGE, TARGET_LONG_SHARE, prose, sentences, words
+
+ROOT = Path(__file__).resolve().parents[2]
+POSTS = ROOT / "docs" / "verhalen" / "posts"
+ARTICLES = [
+    "het-verhaal-van-bouwen-aan-kennis",
+    "professioneel-vooruit-struikelen",
+    "samenwerken-aan-kennis",
+    "programmateam-stelt-zich-voor",
+    "kennis-delen-hoofdtaak-van-ipo",
+    "reflectie-op-bouwen-aan-kennis",
+]
+VOICES = [
+    "stem-anneke-knol",
+    "stem-erik-van-hoogstraten",
+    "stem-marleen-buizer",
+    "stem-peter-van-der-broek",
+    "stem-philippe-spapens",
+    "stem-renske-de-jong",
+    "stem-theo-hermsen",
+]
+ARTICLE_SOURCE_LINE = "*Dit artikel verscheen in de publicatie 'Kennis oogsten in het landschap van leren' van het IPO.*"
+VOICE_SOURCE_LINE = "*Uit de publicatie 'Kennis oogsten in het landschap van leren' van het IPO.*"
+
+
+def text(name: str) -> str:
+    return (POSTS / f"{name}.md").read_text(encoding="utf-8")
+
+
+def body(name: str) -> str:
+    return text(name).split("\n---\n", 1)[1]
+
+
+def all_files() -> list[Path]:
+    return [POSTS / f"{n}.md" for n in ARTICLES + VOICES] + [ROOT / "docs" / "verhalen" / "index.md"]
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_an_article_ends_with_where_it_appeared_without_a_date(name):
+    """The publication gives no date: 'begin 2025' was an inference and is not shown."""
+    assert text(name).rstrip().splitlines()[-1] == ARTICLE_SOURCE_LINE
+    assert "begin 2025" not in text(name)
+
+
+@pytest.mark.parametrize("name", VOICES)
+def test_a_voice_ends_with_where_it_appeared_without_a_date(name):
+    assert text(name).rstrip().splitlines()[-1] == VOICE_SOURCE_LINE
+    assert "begin 2025" not in text(name)
+
+
+@pytest.mark.parametrize("name, place", [
+    ("stem-erik-van-hoogstraten", "Utrecht"),
+    ("stem-philippe-spapens", "Flevoland"),
+    ("stem-renske-de-jong", "Zeeland"),
+])
+def test_a_voice_gives_the_place_as_the_source_does_not_whom_the_speaker_represented(name, place):
+    """The publication only writes 'Naam (Provincie)'; 'namens de provincie …' was an inference."""
+    assert "namens" not in text(name)
+    assert f"({place})" in body(name)
+
+
+@pytest.mark.parametrize("name, attribution", [
+    ("stem-anneke-knol", "— Anneke Knol, provinciesecretaris Utrecht"),
+    ("stem-theo-hermsen", "— Theo Hermsen, organisatieadviseur"),
+    ("stem-erik-van-hoogstraten", "— Erik van Hoogstraten (Utrecht)"),
+    ("stem-marleen-buizer", "— Marleen Buizer (WUR)"),
+    ("stem-peter-van-der-broek", "— Peter van der Broek (Gelderland)"),
+    ("stem-philippe-spapens", "— Philippe Spapens (Flevoland)"),
+    ("stem-renske-de-jong", "— Renske de Jong (Zeeland)"),
+])
+def test_a_voice_is_attributed_with_a_name_and_at_most_one_short_role(name, attribution):
+    lines = [line for line in text(name).splitlines() if line.startswith("> — ")]
+    assert lines and all(line == f"> {attribution}" for line in lines)
+
+
+@pytest.mark.parametrize("path", all_files(), ids=lambda p: p.stem)
+def test_attributions_are_short(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("> — "):
+            assert len(line[4:].split()) <= 6, line
+
+
+@pytest.mark.parametrize("path", all_files(), ids=lambda p: p.stem)
+def test_one_name_per_circle(path):
+    content = path.read_text(encoding="utf-8")
+    assert not re.search(r"[Ll]eerkring Directeuren(?! Ruimte)", content)
+    assert "'Kennisbouwers'" not in content and "leerkring 'kennisbouwers'" not in content.lower()
+    assert "Planbureau Leefomgeving" not in content
+    assert not re.search(r"RIA[- ]werkgroep", content)
+
+
+@pytest.mark.parametrize("path", all_files(), ids=lambda p: p.stem)
+def test_straight_quote_marks_only(path):
+    content = path.read_text(encoding="utf-8")
+    assert not set("‘’“”„") & set(content)
+
+
+def test_the_design_principles_carry_the_source_list_with_the_reading_error_corrected():
+    content = text("het-verhaal-van-bouwen-aan-kennis")
+    assert "- Concurreert niet, maar verbindt en versterkt wat er is (aan kennis en ervaring)" in content
+    assert "Concurrert" not in content
+
+
+def test_the_overview_page_says_what_is_there_rather_than_where_to_click():
+    content = (ROOT / "docs" / "verhalen" / "index.md").read_text(encoding="utf-8").lower()
+    assert "hieronder" not in content and "klik" not in content
+
+
+def _lengths(name: str) -> list[int]:
+    html = markdown.markdown(body(name))
+    paragraphs = prose(f'<div class="md-content__inner">{html}</div>')
+    return [words(s) for p in paragraphs for s in sentences(p)]
+
+
+@pytest.mark.parametrize("name", ARTICLES + VOICES)
+def test_running_text_is_plain_dutch(name):
+    """B1: at most 15 words per sentence on average, at most 8 % of sentences over 25 words."""
+    lengths = _lengths(name)
+    assert lengths
+    average = sum(lengths) / len(lengths)
+    share = sum(1 for n in lengths if n > LONG) / len(lengths)
+    assert average <= TARGET_AVERAGE, f"{name}: {average:.1f} woorden per zin"
+    assert share <= TARGET_LONG_SHARE, f"{name}: {share:.0%} lange zinnen"
