@@ -7,6 +7,7 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
+#   make fotos   verklein te grote foto's bij de verhalen (tot 1600 pixels breed, zonder verborgen gegevens)
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
 #   make leesbaarheid   zinslengte per pagina van de gebouwde site (doel B1: gemiddeld ≤ 15 woorden, ≤ 8 % lange zinnen)
 #   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
@@ -31,7 +32,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -57,6 +58,9 @@ generate: $(VENV)/.site-deps
 
 verhaal: $(VENV)/.site-deps
 	$(BIN)/python -m macros verhaal
+
+fotos: $(VENV)/.site-deps
+	$(BIN)/python -m macros fotos
 
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m macros schema

@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, generate, kring, leesbaarheid, page_macros
+from . import build, editorial, generate, kring, leesbaarheid, page_macros
+from . import settings as settings_module
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
 from .text import slugify
@@ -36,8 +37,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _warn_unfinished(todo: list) -> None:
     if not todo:
         return
-    print(f"\nLet op: nog {len(todo)} {'plek' if len(todo) == 1 else 'plekken'} met 'VUL IN'. Een voorbeeld "
-          "bouwen kan, maar publiceren (CI) weigert de site tot alles is ingevuld:")
+    print(f"\nLet op: nog {len(todo)} {'plek' if len(todo) == 1 else 'plekken'} die niet af "
+          f"{'is' if len(todo) == 1 else 'zijn'} ('VUL IN', tekst uit het sjabloon, een leeg verhaal). Een "
+          "voorbeeld bouwen kan, maar publiceren (CI) weigert de site tot alles is ingevuld:")
     for error in todo:
         print(f"  {error}")
 
@@ -206,6 +208,21 @@ def cmd_leesbaarheid(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fotos(args: argparse.Namespace) -> int:
+    """make fotos: shrink the stories' photos that are too large for the web."""
+    errors: list = []
+    settings = settings_module.read(args.root.resolve(), errors)
+    if errors:
+        for error in errors:
+            print(error, file=sys.stderr)
+        return 1
+    done = editorial.shrink_photos(settings)
+    for line in done:
+        print(line)
+    print(f"{len(done)} foto's verkleind." if done else "Alle foto's hebben al een goed formaat.")
+    return 0
+
+
 def _load_or_report(root: Path, only_story: str | None = None) -> Project | None:
     try:
         return load_project(root, only_story)
@@ -239,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
     p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
     p_preview.set_defaults(func=cmd_voorbeeld)
+    p_photos = sub.add_parser("fotos", help="verklein te grote foto's bij de verhalen (tot 1600 pixels breed)")
+    p_photos.set_defaults(func=cmd_fotos)
     p_read = sub.add_parser("leesbaarheid", help="zinslengte per pagina van de gebouwde site (B1)")
     p_read.add_argument("--site", help="map van de gebouwde site (standaard: site/)")
     p_read.set_defaults(func=cmd_leesbaarheid)

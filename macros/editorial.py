@@ -415,8 +415,7 @@ def _judge(site: Site, rel: str, link: Link, own: set[tuple[str, str]]) -> str |
     if not path:
         return _anchor(site, rel, rel, fragment)
     if path.startswith("/"):
-        return (f"'{target}' begint met '/': zo werkt de link niet op elke plek waar de site staat; link naar het "
-                "bestand, vanaf deze pagina gezien (bijvoorbeeld ../leerkringen/gebied-centraal.md)")
+        return _web_address(site, rel, path, fragment, target)
     resolved = os.path.normpath(os.path.join(os.path.dirname(rel), path)).replace(os.sep, "/")
     if resolved.startswith("../"):
         return f"'{target}' wijst buiten de map docs/: link naar een bestand in docs/"
@@ -453,11 +452,11 @@ def _web_address(site: Site, rel: str, url: str, fragment: str, target: str) -> 
         return (f"'{target}' is een webadres en geen bestand; link naar het bestand van de pagina (eindigt op .md), "
                 "vanaf deze pagina gezien, bijvoorbeeld [de tijdlijn](../leerreis/tijdlijn.md)")
     right = _relative(rel, source) + (f"#{fragment}" if fragment else "")
-    return f"'{target}' is het webadres van een pagina; link naar het bestand: ({right})"
+    return f"'{target}' is het webadres van een pagina; link naar het bestand: schrijf ({right}) in plaats van ({target})"
 
 
 def _missing(site: Site, rel: str, target: str, resolved: str) -> str:
-    close = difflib.get_close_matches(resolved, list(site.by_file), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(resolved, [f for f in site.by_file if f != rel], n=1, cutoff=0.6)
     hint = f"; bedoel je '{_relative(rel, close[0])}'?" if close else ""
     return f"de link '{target}' werkt niet: dat bestand bestaat niet{hint}"
 
@@ -489,3 +488,36 @@ def _image(site: Site, rel: str, target: str, resolved: str) -> str | None:
     if PurePosixPath(real).suffix.lower() not in (*PHOTO_FORMATS, ".svg", ".gif"):
         return f"'{target}' is geen foto die elke browser toont; gebruik JPG of PNG"
     return None
+
+
+# --- make fotos ----------------------------------------------------------------------------------
+
+PHOTO_WIDTH = 1600
+
+
+def shrink_photos(settings: Settings) -> list[str]:
+    """Make every photo in the stories folder fit for the web: at most 1600 px wide, compressed, and
+    without its hidden data (camera, GPS position). Returns a Dutch line per photo changed."""
+    done: list[str] = []
+    folder = settings.root / settings.stories_dir
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.suffix.lower() not in PHOTO_FORMATS or not path.is_file():
+            continue
+        before = path.stat().st_size
+        try:
+            with Image.open(path) as image:
+                image.load()
+                kind, width = image.format, image.width
+                if before <= PHOTO_MAX_BYTES and width <= PHOTO_MAX_WIDTH:
+                    continue
+                if width > PHOTO_WIDTH:
+                    image = image.resize((PHOTO_WIDTH, round(image.height * PHOTO_WIDTH / width)), Image.LANCZOS)
+                if kind == "JPEG" or path.suffix.lower() in (".jpg", ".jpeg"):
+                    image.convert("RGB").save(path, "JPEG", quality=82, optimize=True, progressive=True)
+                else:
+                    image.save(path, kind or "PNG", optimize=True)
+        except (UnidentifiedImageError, OSError) as exc:
+            done.append(f"{path.relative_to(settings.root).as_posix()}: niet gelukt ({exc.__class__.__name__})")
+            continue
+        done.append(f"{path.relative_to(settings.root).as_posix()}: {_size(before)} → {_size(path.stat().st_size)}")
+    return done

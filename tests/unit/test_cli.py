@@ -9,6 +9,7 @@ from macros import generate
 from macros.cli import main
 from macros.text import slugify
 from macros.loader import load
+from sitebuild import copy_fixture
 
 
 def test_check_passes_on_valid_content(fixture_project, capsys):
@@ -93,7 +94,7 @@ def test_vul_in_is_a_warning_locally_and_an_error_when_publishing(fixture_projec
     monkeypatch.delenv("CI", raising=False)
     assert main(["--root", str(fixture_project), "check"]) == 0
     out = capsys.readouterr().out
-    assert "Let op: nog 1 plek met 'VUL IN'" in out and f"  {expected}" in out
+    assert "Let op: nog 1 plek die niet af is ('VUL IN'" in out and f"  {expected}" in out
     monkeypatch.setenv("CI", "true")
     assert main(["--root", str(fixture_project), "check"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == expected
@@ -118,3 +119,19 @@ def test_publisher_and_description_are_written_once(fixture_project):
     layer = yaml.safe_load(generate.derived_config(Context(own.settings, own.data)))
     assert "site_author" not in layer and "copyright" not in layer  # mkdocs.yml says them itself
     assert layer["site_description"] == fixture.data.site.description
+
+
+def test_make_fotos_shrinks_a_large_photo_and_removes_its_hidden_data(tmp_path, capsys):
+    from PIL import Image
+
+    project = copy_fixture(tmp_path / "project")
+    photo = project / "docs/verhalen/posts/wandeling.jpg"
+    exif = Image.Exif()
+    exif[0x010F] = "Telefoonmerk"  # camera make: hidden data that should not be published
+    Image.effect_noise((3000, 2000), 80).convert("RGB").save(photo, quality=98, exif=exif)
+    assert main(["--root", str(project), "fotos"]) == 0
+    assert "1 foto's verkleind." in capsys.readouterr().out
+    with Image.open(photo) as image:
+        assert image.width == 1600 and image.height == round(2000 * 1600 / 3000)
+        assert not image.getexif()
+    assert main(["--root", str(project), "check"]) == 0
