@@ -12,6 +12,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -58,6 +61,25 @@ def template_values(ctx: Context) -> dict:
     }
 
 
+EDIT_BRANCH = "main"
+_REMOTE = re.compile(r"^(?:https://|git@)(github\.com|gitlab\.com|codeberg\.org)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def repository_url(root: Path) -> str | None:
+    """The web address of the harvest's repository: GitHub Actions says it (GITHUB_REPOSITORY), or
+    the clone's origin does; None when neither is known (then no edit links)."""
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    try:
+        origin = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True,
+                                text=True, timeout=5, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _REMOTE.match(origin)
+    return f"https://{match[1]}/{match[2]}" if match else None
+
+
 def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
     """The generated configuration: INHERIT the circle's own, then the values the templates need,
     the search switch and the abbreviation glossary, as YAML."""
@@ -69,6 +91,12 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
                        ("copyright", f"Een uitgave van {site.publisher}")):
         if key not in ctx.settings.lines:
             layer[key] = value
+    # "Stel een wijziging voor" on every page: the file in the harvest's own repository (forks get
+    # theirs). An absolute edit_uri, without repo_url: no repository widget that would ask GitHub's API.
+    if "edit_uri" not in ctx.settings.lines and "repo_url" not in ctx.settings.lines:
+        repository = repository_url(ctx.settings.root)
+        if repository:
+            layer["edit_uri"] = f"{repository}/edit/{EDIT_BRANCH}/{ctx.settings.docs_dir}/"
     layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
     layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}

@@ -20,9 +20,16 @@ def data() -> SiteData:
     return load(ROOT)
 
 
+EDIT_REPOSITORY = "voorbeeld/kennis-oogsten"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    # As in GitHub Actions, which names the repository: the edit links point at its files.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("GITHUB_REPOSITORY", EDIT_REPOSITORY)
+        env.setenv("GITHUB_SERVER_URL", "https://github.com")
+        return build_site(ROOT, tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")

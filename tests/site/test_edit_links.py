@@ -1,0 +1,30 @@
+"""Every page with a source file, stories included, has a Dutch link to propose a change to that
+file in the harvest's own repository (derived from GITHUB_REPOSITORY or the clone's origin)."""
+
+from conftest import EDIT_REPOSITORY
+
+from macros.routes import page_url
+
+
+def test_every_page_and_story_links_to_its_own_file(site, root, data):
+    docs = root / "docs"
+    pages = {page_url(p.relative_to(docs).as_posix()): p.relative_to(root).as_posix()
+             for p in docs.rglob("*.md") if "posts" not in p.parts and not p.name.startswith("_")}
+    pages.update({f"verhalen/{post.slug}/": post.path for post in data.published_stories()})
+    assert len(pages) > 40
+    for url, source in pages.items():
+        links = site.page(url).select("p.ko-edit a[rel=edit]")
+        assert len(links) == 1, f"{url}: geen link 'Stel een wijziging voor'"
+        assert links[0]["href"] == f"https://github.com/{EDIT_REPOSITORY}/edit/main/{source}", url
+        assert links[0].get_text(" ", strip=True).startswith("Stel een wijziging voor")
+
+
+def test_generated_listings_have_no_edit_link(site):
+    for path in (site.dir / "verhalen" / "leerkring").rglob("index.html"):
+        assert "ko-edit" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_repository_widget_asks_githubs_api(site):
+    for path in site.dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "md-source" not in html and "api.github.com" not in html, path
