@@ -1,0 +1,51 @@
+"""The fixture harvest (tests/fixtures/minimal) is a small site that really builds: its own
+mkdocs.yml, every page the data links to, through the same pipeline as `make site`."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import load_project
+from macros.page_macros import pdf_name
+from macros.routes import Routes
+from sitebuild import build_site, copy_fixture
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    project = copy_fixture(tmp_path_factory.mktemp("proefoogst") / "project")
+    return project, build_site(project, project / "site")
+
+
+def test_the_fixture_builds_strictly_with_search_index_and_pdf(fixture_site):
+    project, built = fixture_site
+    assert built.warnings == []
+    assert (built.dir / "search" / "search_index.json").is_file()
+    assert (built.dir / pdf_name(load_project(project).data)).stat().st_size > 10_000
+
+
+def test_every_link_the_macros_make_reaches_a_page(fixture_site):
+    """Links from data are raw HTML that MkDocs' link check never sees: follow every one."""
+    project, built = fixture_site
+    checked = 0
+    for page in built.html_pages():
+        article = built.page(page.relative_to(built.dir).parent.as_posix() + "/").select_one(".md-content__inner") \
+            if page.name == "index.html" else None
+        for link in (article.select("[class*=ko-] a[href], a[class*=ko-][href]") if article else []):
+            href = link["href"].split("#")[0]
+            if not href or href.startswith(("http://", "https://", "mailto:")):
+                continue
+            target = (page.parent / href).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), f"{page}: {link['href']}"
+            checked += 1
+    assert checked >= 10
+
+
+def test_routes_follow_the_settings(fixture_site):
+    project, built = fixture_site
+    project_data = load_project(project)
+    routes = Routes(project_data.settings)
+    [story] = project_data.data.stories
+    assert (built.dir / routes.story(story.slug) / "index.html").is_file()
+    assert (built.dir / routes.circle("proefkring") / "index.html").is_file()
+    assert routes.at(routes.story(story.slug)).circle("proefkring") == "../../leerkringen/proefkring/"
