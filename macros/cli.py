@@ -178,7 +178,7 @@ def cmd_voorbeeld(args: argparse.Namespace) -> int:
         f"INHERIT: {config.name}\n"
         "exclude_docs: |\n"
         + "".join(f"  {line}\n" for line in excluded.splitlines() if line.strip())
-        + f"  {posts}/**\n  !{posts}/{stem}.md\n"))
+        + f"  {posts}/**/*.md\n  !{posts}/{stem}.md\n"))
     print(f"Voorbeeld van één verhaal: {story.relative_to(args.root).as_posix()}, op /{ctx.routes.story(stem)}.\n"
           "Andere verhalen staan er niet in; 'make serve' zonder VERHAAL toont de hele site.")
     return 0

@@ -10,6 +10,7 @@ missing, the step says so in Dutch and leaves the PDF (and the link to it) out, 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import time
 from dataclasses import dataclass
@@ -72,6 +73,15 @@ def chapters(ctx: Context) -> list[Chapter]:
     return found
 
 
+def _from_site_root(article, url: str) -> None:
+    """Images are written relative to their page; in the one document they are read from the site's
+    root (the document's base): a story's photo is printed too."""
+    for image in article.find_all("img", src=True):
+        src = image["src"]
+        if not src.startswith(("http://", "https://", "data:", "/")):
+            image["src"] = posixpath.normpath(posixpath.join(url, src))
+
+
 def _article(site: Path, url: str):
     path = site / url / "index.html"
     if not path.is_file():
@@ -80,9 +90,10 @@ def _article(site: Path, url: str):
     article = soup.select_one(".md-content__inner")
     if article is None:
         return None
-    for selector in ("a.headerlink", ".md-source-file", "nav", "form", "script", ".md-content__button"):
+    for selector in ("a.headerlink", ".md-source-file", "nav", "form", "script", ".md-content__button", ".ko-edit"):
         for node in article.select(selector):
             node.decompose()
+    _from_site_root(article, url)
     return article
 
 

@@ -3,6 +3,8 @@ mkdocs.yml, every page the data links to, through the same pipeline as `make sit
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from macros import load_project
@@ -49,3 +51,13 @@ def test_routes_follow_the_settings(fixture_site):
     assert (built.dir / routes.story(story.slug) / "index.html").is_file()
     assert (built.dir / routes.circle("proefkring") / "index.html").is_file()
     assert routes.at(routes.story(story.slug)).circle("proefkring") == "../../leerkringen/proefkring/"
+
+
+def test_the_storys_photo_is_on_its_page_and_in_the_pdf(fixture_site):
+    project, built = fixture_site
+    page = built.page("verhalen/eerste-verhaal/")
+    [img] = page.select("article img[alt^='Een veld']")
+    assert (built.dir / "verhalen" / "eerste-verhaal" / img["src"]).resolve().is_file()
+    pdf = built.dir / pdf_name(load_project(project).data)
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert any(" 320   200 " in line for line in listing.splitlines()), listing

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from macros.cli import main
 from macros.loader import FOCUS_ENV, load
@@ -39,6 +40,11 @@ def preview(tmp_path_factory, data):
     """The preview of the first story, built (not served) from the generated preview config."""
     project = copy_project(tmp_path_factory.mktemp("voorbeeld") / "project")
     story = data.stories[0]
+    # The story has a photo, as an editor's would: the preview shows it (no 404).
+    source = project / story.path
+    source.write_text(source.read_text(encoding="utf-8") + "\n![Een proeffoto van een veld](proeffoto.jpg)\n",
+                      encoding="utf-8")
+    Image.new("RGB", (60, 40), (40, 120, 60)).save(source.parent / "proeffoto.jpg")
     assert main(["--root", str(project), "voorbeeld", "--verhaal", f"docs/verhalen/posts/{story.slug}.md"]) == 0
     env = {**os.environ, FOCUS_ENV: story.slug, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-f", ".voorbeeld.yml", "-d", "voorbeeld"],
@@ -53,7 +59,14 @@ def test_preview_config_leaves_only_this_story_in(preview):
     assert config["INHERIT"] == ".afgeleid.yml"  # the generated layer, which INHERITs mkdocs.yml
     lines = config["exclude_docs"].split()
     assert "verhalen/_template.md" in lines  # the engine's own exclusions stay
-    assert lines[-2:] == ["verhalen/posts/**", f"!verhalen/posts/{story.slug}.md"]
+    assert lines[-2:] == ["verhalen/posts/**/*.md", f"!verhalen/posts/{story.slug}.md"]
+
+
+def test_preview_shows_the_storys_photo(preview):
+    project, story = preview
+    page = project / "voorbeeld" / "verhalen" / story.slug / "index.html"
+    [img] = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article img[alt^='Een proeffoto']")
+    assert (page.parent / img["src"]).resolve().is_file(), img["src"]
 
 
 def test_preview_shows_the_story_with_its_meta_box_and_nothing_else(preview, data, site):
