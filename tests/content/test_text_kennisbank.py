@@ -117,3 +117,9 @@ def test_leerlijn_entry_does_not_claim_seven_cases_were_discussed():
     assert "kondigt zeven casussen aan en beschrijft er zes" in explanation
     assert "(2021–2022)" not in explanation
 
+
+
+def test_one_spelling_for_the_green_metropolitan_region_and_the_advice():
+    assert term("gmr")["expansion"] == "Groene Metropoolregio"
+    assert person("babine-scholten")["description"].endswith("Groene Metropoolregio bij de provincie Gelderland")
+    assert term("zonder-leren-geen-presteren")["term"] == "Zonder Leren geen Presteren"
