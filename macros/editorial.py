@@ -479,7 +479,9 @@ def _image(site: Site, rel: str, target: str, resolved: str) -> str | None:
         folder = os.path.dirname(resolved)
         names = [f for f in site.files.values() if os.path.dirname(f) == folder
                  and PurePosixPath(f).suffix.lower() in (*PHOTO_FORMATS, ".svg", ".gif")]
-        close = difflib.get_close_matches(resolved, names, n=1, cutoff=0.85)
+        by_name = {PurePosixPath(n).name: n for n in names}
+        close = [by_name[m] for m in difflib.get_close_matches(PurePosixPath(resolved).name, list(by_name), n=1,
+                                                               cutoff=0.75)]
         hint = f"; bedoel je '{_relative(rel, close[0])}'?" if close else \
             "; zet de foto in dezelfde map als het verhaal"
         return f"de foto '{target}' bestaat niet{hint}"

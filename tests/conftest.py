@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import SiteData, load
-from sitebuild import ROOT, BuiltSite, build_site, copy_fixture, copy_project, set_search_engine
+from sitebuild import EDIT_REPOSITORY, ROOT, BuiltSite, build_site, copy_fixture, copy_project, set_search_engine
 
 
 @pytest.fixture(scope="session")
@@ -18,9 +18,6 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def data() -> SiteData:
     return load(ROOT)
-
-
-EDIT_REPOSITORY = "voorbeeld/kennis-oogsten"
 
 
 @pytest.fixture(scope="session")

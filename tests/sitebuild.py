@@ -48,6 +48,10 @@ class BuiltSite:
         return sorted(self.dir.rglob("*.html"))
 
 
+# The repository the session's site is built for, as GitHub Actions names it (edit links).
+EDIT_REPOSITORY = "voorbeeld/kennis-oogsten"
+
+
 def copy_project(target: Path) -> Path:
     """A copy of this project (without builds and environments) to change freely; shares the venv."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(

@@ -1,9 +1,8 @@
 """Every page with a source file, stories included, has a Dutch link to propose a change to that
 file in the harvest's own repository (derived from GITHUB_REPOSITORY or the clone's origin)."""
 
-from conftest import EDIT_REPOSITORY
-
 from macros.routes import page_url
+from sitebuild import EDIT_REPOSITORY
 
 
 def test_every_page_and_story_links_to_its_own_file(site, root, data):
