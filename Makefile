@@ -7,6 +7,7 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
+#   make voorbeeld-site   na make site: een voorbeeld in voorbeeld-site/ dat opent met een dubbelklik op index.html
 #   make fotos   verklein te grote foto's bij de verhalen (tot 1600 pixels breed, zonder verborgen gegevens)
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
 #   make leesbaarheid   zinslengte per pagina van de gebouwde site (doel B1: gemiddeld ≤ 15 woorden, ≤ 8 % lange zinnen)
@@ -32,7 +33,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -58,6 +59,9 @@ generate: $(VENV)/.site-deps
 
 verhaal: $(VENV)/.site-deps
 	$(BIN)/python -m macros verhaal
+
+voorbeeld-site: $(VENV)/.site-deps
+	$(BIN)/python -m macros voorbeeld-site
 
 fotos: $(VENV)/.site-deps
 	$(BIN)/python -m macros fotos
@@ -128,5 +132,5 @@ test-snel: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -m "not site and not browser"
 
 clean:
-	rm -rf site site.new site-zensical .zensical.yml .voorbeeld.yml .pytest_cache
+	rm -rf site site.new site-zensical voorbeeld-site .zensical.yml .voorbeeld.yml .pytest_cache
 	rm -f .afgeleid.yml docs/verhalen/.authors.yml

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, editorial, generate, kring, leesbaarheid, page_macros
+from . import build, editorial, generate, kring, leesbaarheid, page_macros, preview, prverslag
 from . import settings as settings_module
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
@@ -223,6 +223,29 @@ def cmd_fotos(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_voorbeeld_site(args: argparse.Namespace) -> int:
+    """make voorbeeld-site: the built site as a preview that opens from disk (index.html)."""
+    site = args.root / "site"
+    if not (site / "index.html").is_file():
+        print("Fout: er is nog geen gebouwde site in site/. Bouw die eerst met 'make site'.", file=sys.stderr)
+        return 1
+    target = args.root / (args.uit or "voorbeeld-site")
+    changed = preview.make_offline(site, target)
+    print(f"Voorbeeld klaar in {os.path.relpath(target, args.root)}/ ({changed} pagina's aangepast): "
+          "open index.html met een dubbelklik.")
+    return 0
+
+
+def cmd_pr_verslag(args: argparse.Namespace) -> int:
+    """The check's report on a pull request (Markdown on standard output), for the workflow."""
+    errors: list = []
+    settings = settings_module.read(args.root.resolve(), errors)
+    output = Path(args.controle).read_text(encoding="utf-8", errors="replace") if args.controle else ""
+    files = prverslag.changed_files(args.root, args.basis)
+    print(prverslag.report(settings, output, args.geslaagd == "ja", files, args.voorbeeld or ""))
+    return 0
+
+
 def _load_or_report(root: Path, only_story: str | None = None) -> Project | None:
     try:
         return load_project(root, only_story)
@@ -256,6 +279,15 @@ def main(argv: list[str] | None = None) -> int:
     p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
     p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
     p_preview.set_defaults(func=cmd_voorbeeld)
+    p_offline = sub.add_parser("voorbeeld-site", help="maak van site/ een voorbeeld dat vanaf schijf opent")
+    p_offline.add_argument("--uit", help="map voor het voorbeeld (standaard: voorbeeld-site/)")
+    p_offline.set_defaults(func=cmd_voorbeeld_site)
+    p_report = sub.add_parser("pr-verslag", help="verslag van de controle voor een pull request (Markdown)")
+    p_report.add_argument("--controle", help="bestand met de uitvoer van make check")
+    p_report.add_argument("--geslaagd", choices=["ja", "nee"], default="nee", help="is de controle geslaagd?")
+    p_report.add_argument("--basis", help="git-ref om mee te vergelijken (bijv. origin/main)")
+    p_report.add_argument("--voorbeeld", help="adres van de voorbeeldsite (artefact)")
+    p_report.set_defaults(func=cmd_pr_verslag)
     p_photos = sub.add_parser("fotos", help="verklein te grote foto's bij de verhalen (tot 1600 pixels breed)")
     p_photos.set_defaults(func=cmd_fotos)
     p_read = sub.add_parser("leesbaarheid", help="zinslengte per pagina van de gebouwde site (B1)")

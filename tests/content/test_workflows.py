@@ -73,7 +73,9 @@ def test_least_privilege_and_concurrency(path):
         assert set(granted.values()) <= {"read", "write"}
         writes = {k for k, v in granted.items() if v == "write"}
         # Only publishing writes (pages), and the new-harvest form pushes a branch and opens a PR.
-        allowed = {"contents", "pull-requests"} if path.name == "nieuwe-oogst.yml" else {"pages", "id-token"}
+        # The check comments its Dutch report on the pull request.
+        allowed = {"contents", "pull-requests"} if path.name == "nieuwe-oogst.yml" else \
+            {"pull-requests"} if path.name == "controle.yml" else {"pages", "id-token"}
         assert writes <= allowed
         assert "timeout-minutes" in job
 
@@ -83,9 +85,20 @@ def test_pull_requests_check_build_test_and_keep_a_preview():
     and a missing install step of the site cannot hide behind the test dependencies."""
     workflow = load(WORKFLOWS / "controle.yml")
     assert "pull_request" in workflow["on"]
-    runs = [s.get("run") for s in steps(workflow)]
-    assert runs.index("make check") < runs.index("make site") < runs.index("make test")
-    assert any("upload-artifact" in s.get("uses", "") for s in steps(workflow))
+    runs = [(s.get("run") or "").replace("set -o pipefail", "").strip().split(" 2>&1")[0] for s in steps(workflow)]
+    assert runs.index("make check") < runs.index("make site") < runs.index("make voorbeeld-site") \
+        < runs.index("make test")
+    upload = next(s for s in steps(workflow) if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "voorbeeld-site/"  # the preview that opens from disk
+
+
+def test_pull_requests_get_a_dutch_report_without_interpolated_input():
+    workflow = load(WORKFLOWS / "controle.yml")
+    report = next(s for s in steps(workflow) if "pr-verslag" in s.get("run", ""))
+    assert "${{" not in report["run"] and report["if"].startswith("always()")
+    assert report["continue-on-error"] is True  # forks may not comment; never hides the check
+    stop = next(s for s in steps(workflow) if s.get("name", "").startswith("Stoppen"))
+    assert "exit 1" in stop["run"]
 
 
 def test_main_deploys_only_after_every_check():
