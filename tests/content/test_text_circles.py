@@ -1,0 +1,178 @@
+"""The circle pages, the home page and the colophon: faithful to the publication, plain Dutch (B1).
+
+Covers docs/leerkringen/*.md, docs/index.md, docs/over/colofon.md and the text values of
+data/leerkringen.yml, data/colofon.yml, data/site.yml and data/advies.yml. Each test reads the files
+from disk, so it runs without a build; the readability tests use the rules of `make leesbaarheid`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from macros.leesbaarheid import LONG, TARGET_AVERAGE, TARGET_LONG_SHARE, prose, sentences, words
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+DATA = ROOT / "data"
+CIRCLE_PAGES = sorted((DOCS / "leerkringen").glob("*.md"))
+HOME = DOCS / "index.md"
+COLOPHON = DOCS / "over" / "colofon.md"
+PAGES = [*CIRCLE_PAGES, HOME, COLOPHON]
+DATA_FILES = [DATA / name for name in ("leerkringen.yml", "colofon.yml", "site.yml", "advies.yml")]
+NAMES = {
+    "directeuren-ruimte": "Leerkring Directeuren Ruimte",
+    "gebied-centraal": "Leerkring Gebied Centraal",
+    "bouwen-aan-kennis": "Leerkring Bouwen aan Kennis",
+    "ria-werkgroep": "IPO-RIA werk-leergroep",
+}
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def load(name: str):
+    return yaml.safe_load(read(DATA / name))
+
+
+def circles() -> dict[str, dict]:
+    return {c["id"]: c for c in load("leerkringen.yml")}
+
+
+def colophon() -> dict[str, dict]:
+    return {g["id"]: g for g in load("colofon.yml")}
+
+
+def circle_prose() -> list[tuple[str, str]]:
+    """The circles' running-text fields (aliases are the source's other names, listed on purpose)."""
+    return [(f"{c['id']}.{key}", c[key]) for c in circles().values()
+            for key in ("name", "summary", "aim", "next")]
+
+
+# --- Slip 1: the final editing lay with the programme team; two people are thanked -----------------
+
+def test_final_editing_is_the_programme_team_with_thanks_to_two_people():
+    group = colophon()["eindredactie"]
+    assert group["text"] == "Programmateam. Met dank aan:"
+    assert [m["person"] for m in group["members"]] == ["kees-de-graaf", "mathil-gelens"]
+    assert [m.get("note") for m in group["members"]] == ["SKG", "BIJ12"]
+
+
+# --- Slip 2: the RIA group started begin 2024; the home count says 'vanaf de start in 2023' -------
+
+def test_the_ria_group_starts_begin_2024_and_the_page_says_the_publication_also_counts_it_from_2023():
+    assert circles()["ria-werkgroep"]["started"] == "begin 2024"
+    page = read(DOCS / "leerkringen" / "ria-werkgroep.md")
+    assert "begin 2024" in page and "'vanaf de start in 2023'" in page
+
+
+def test_the_home_page_says_the_key_figures_count_the_group_that_began_in_2024():
+    assert load("site.yml")["key_figures_intro"] == "Vanaf de start in 2023"
+    after_figures = read(HOME).split("{{ key_figures() }}", 1)[1].split("{{", 1)[0]
+    assert "begin 2024" in after_figures and "IPO-RIA werk-leergroep" in after_figures
+
+
+# --- Slip 3: 'begin 2025' is derived, and the colophon says from what --------------------------
+
+def test_the_publication_date_is_kept_and_the_colophon_says_it_is_derived_and_from_what():
+    assert load("site.yml")["published"] == "begin 2025"
+    page = read(COLOPHON)
+    assert "noemt zelf geen datum" in page and "afgeleid" in page
+    assert "'sinds januari 2025'" in page and "tijdlijn" in page
+
+
+# --- Slip 4: one name per circle and group ------------------------------------------------------
+
+def test_each_circle_has_its_one_name():
+    assert {ident: c["name"] for ident, c in circles().items()} == NAMES
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_pages_use_one_name_per_circle(path):
+    check_one_name(read(path))
+
+
+def test_circle_data_and_colophon_use_one_name_per_circle():
+    for _, value in circle_prose():
+        check_one_name(value)
+    for group in colophon().values():
+        for member in group.get("members", []):
+            check_one_name(member.get("note") or "")
+
+
+def check_one_name(content: str) -> None:
+    assert not re.search(r"[Ll]eerkring Directeuren(?!'? Ruimte)", content), content
+    assert not re.search(r"RIA[- ]werkgroep|[Ww]erkgroep RIA|leer-/werkgroep|werk-/leergroep", content), content
+    assert "Planbureau Leefomgeving" not in content
+
+
+# --- Slip 5: no nested brackets, no wrong tenses, wording that also works in print ----------------
+
+def test_notes_shown_in_brackets_hold_no_brackets_themselves():
+    """Roles and colophon notes are printed as 'Name (note)': a bracket inside would nest."""
+    notes = [g["role"] for c in circles().values() for g in c.get("guides", [])]
+    notes += [m.get("note") or "" for g in colophon().values() for m in g.get("members", [])]
+    assert not [n for n in notes if "(" in n or ")" in n]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_no_nested_brackets_in_running_text(path):
+    assert not re.search(r"\([^()]*\(", read(path))
+
+
+def test_the_team_kennis_of_end_2024_is_told_in_the_past():
+    text = circles()["bouwen-aan-kennis"]["next"]
+    assert "komt eind 2024" not in text
+    assert "Eind 2024 kwam er binnen het IPO een klein team Kennis." in text
+
+
+@pytest.mark.parametrize("path", PAGES + DATA_FILES, ids=lambda p: p.name)
+def test_wording_works_in_print(path):
+    content = read(path).lower()
+    assert "klik" not in content and "hieronder" not in content
+    assert "deze website volgt" not in content
+
+
+@pytest.mark.parametrize("path", PAGES + DATA_FILES, ids=lambda p: p.name)
+def test_straight_quote_marks_only(path):
+    assert not set("‘’“”„") & set(read(path))
+
+
+# --- B1 ---------------------------------------------------------------------------------------
+
+def page_lengths(path: Path) -> list[int]:
+    body = read(path).split("\n---\n", 1)[1]
+    body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("{{"))
+    html = markdown.markdown(body, extensions=["admonition"])
+    return [words(s) for p in prose(f'<div class="md-content__inner">{html}</div>') for s in sentences(p)]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_running_text_is_plain_dutch(path):
+    """B1: at most 15 words per sentence on average, at most 8 % of sentences over 25 words."""
+    lengths = page_lengths(path)
+    assert lengths
+    average = sum(lengths) / len(lengths)
+    share = sum(1 for n in lengths if n > LONG) / len(lengths)
+    assert average <= TARGET_AVERAGE, f"{path.name}: {average:.1f} woorden per zin"
+    assert share <= TARGET_LONG_SHARE, f"{path.name}: {share:.0%} lange zinnen"
+
+
+def test_circle_descriptions_are_plain_dutch():
+    """aim and next are read in the facts box: short sentences, none over 25 words."""
+    for field, value in circle_prose():
+        lengths = [words(s) for s in sentences(value)]
+        assert max(lengths) <= LONG, field
+        if len(lengths) > 1:
+            assert sum(lengths) / len(lengths) <= TARGET_AVERAGE, field
+
+
+def test_colophon_texts_are_plain_dutch():
+    for group in colophon().values():
+        lengths = [words(s) for s in sentences(group.get("text") or "")]
+        assert all(n <= LONG for n in lengths), group["id"]
