@@ -7,6 +7,8 @@
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
 #   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
+#   make verhaal-uit-issue ISSUE=<bestand>   maak een verhaal uit een ingevuld issueformulier (de workflow doet dit)
+#   make issueformulier   werk het issueformulier bij na een wijziging in data/ (leerkringen, principes)
 #   make voorbeeld-site   na make site: een voorbeeld in voorbeeld-site/ dat opent met een dubbelklik op index.html
 #   make fotos   verklein te grote foto's bij de verhalen (tot 1600 pixels breed, zonder verborgen gegevens)
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
@@ -31,9 +33,9 @@ CONFIG := .afgeleid.yml
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
+export TITEL LEERKRING AUTEUR ISSUE DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site verhaal-uit-issue issueformulier
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -59,6 +61,12 @@ generate: $(VENV)/.site-deps
 
 verhaal: $(VENV)/.site-deps
 	$(BIN)/python -m macros verhaal
+
+verhaal-uit-issue: $(VENV)/.site-deps
+	$(BIN)/python -m macros verhaal-uit-issue
+
+issueformulier: $(VENV)/.site-deps
+	$(BIN)/python -m macros issueformulier
 
 voorbeeld-site: $(VENV)/.site-deps
 	$(BIN)/python -m macros voorbeeld-site

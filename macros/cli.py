@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, editorial, generate, kring, leesbaarheid, page_macros, preview, prverslag
+from . import build, editorial, generate, issueform, kring, leesbaarheid, page_macros, preview, prverslag
 from . import settings as settings_module
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
@@ -223,6 +223,69 @@ def cmd_fotos(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verhaal_uit_issue(args: argparse.Namespace) -> int:
+    """make verhaal-uit-issue ISSUE=<file>: a story from a filled issue form; nothing is written when
+    the form has a mistake (the Dutch errors name the form's fields)."""
+    source = (args.issue or os.environ.get("ISSUE") or "").strip()
+    if not source or not Path(source).is_file():
+        print("Fout: geef het bestand met de tekst van het issue: make verhaal-uit-issue ISSUE=<bestand>",
+              file=sys.stderr)
+        return 2
+    project = _load_or_report(args.root)
+    if project is None:
+        print("De site zelf heeft fouten (hierboven); een verhaal toevoegen kan pas als die hersteld zijn.",
+              file=sys.stderr)
+        return 1
+    converted = issueform.story_from_issue(Path(source).read_text(encoding="utf-8", errors="replace"), project.data)
+    path = args.root / project.settings.stories_dir / f"{converted.slug}.md"
+    if not converted.errors and path.exists():
+        converted.errors.append(f"{issueform.LABELS['title']}: er is al een verhaal met deze titel; kies een andere.")
+    if converted.errors:
+        _form_errors(converted.errors)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(converted.text, encoding="utf-8")
+    label = path.relative_to(args.root).as_posix()
+    try:
+        load_project(args.root)
+        problems = [str(e) for e in unfinished(load_project(args.root)) if e.path == label]
+    except DataErrors as exc:
+        problems = [str(e) for e in exc.errors]
+    if problems:
+        path.unlink()  # nothing is written for a form with a mistake
+        body_line = converted.text.split("\n").index("---", 1) + 3
+        _form_errors([issueform.form_error(p, label, body_line, converted.more_after) for p in problems])
+        return 1
+    print(label)
+    return 0
+
+
+def _form_errors(errors: list[str]) -> None:
+    for error in errors:
+        print(error, file=sys.stderr)
+    count = len(errors)
+    print(f"\n{count} {'fout' if count == 1 else 'fouten'} in het formulier. Pas het issue aan (de drie puntjes, "
+          "dan Edit); het verhaal wordt dan opnieuw gemaakt.", file=sys.stderr)
+
+
+def cmd_issueformulier(args: argparse.Namespace) -> int:
+    """make issueformulier: write the issue form from data (or, with --controleer, say whether it is current)."""
+    project = _load_or_report(args.root)
+    if project is None:
+        return 1
+    target = args.root / issueform.FORM_FILE
+    text = issueform.form_yaml(project.data)
+    if args.controleer:
+        current = target.is_file() and target.read_text(encoding="utf-8") == text
+        print("Het issueformulier is actueel." if current else
+              f"Het issueformulier ({issueform.FORM_FILE}) is verouderd: voer 'make issueformulier' uit.")
+        return 0 if current else 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    generate.write_if_changed(target, text)
+    print(issueform.FORM_FILE)
+    return 0
+
+
 def cmd_voorbeeld_site(args: argparse.Namespace) -> int:
     """make voorbeeld-site: the built site as a preview that opens from disk (index.html)."""
     site = args.root / "site"
@@ -279,6 +342,12 @@ def main(argv: list[str] | None = None) -> int:
     p_preview = sub.add_parser("voorbeeld", help="bereid een snel live voorbeeld van één verhaal voor (VERHAAL)")
     p_preview.add_argument("--verhaal", help="bestandsnaam van het verhaal (of omgevingsvariabele VERHAAL)")
     p_preview.set_defaults(func=cmd_voorbeeld)
+    p_issue = sub.add_parser("verhaal-uit-issue", help="maak een verhaal uit een ingevuld issueformulier (ISSUE)")
+    p_issue.add_argument("--issue", help="bestand met de tekst van het issue (of omgevingsvariabele ISSUE)")
+    p_issue.set_defaults(func=cmd_verhaal_uit_issue)
+    p_form = sub.add_parser("issueformulier", help="schrijf het issueformulier voor een nieuw verhaal uit data/")
+    p_form.add_argument("--controleer", action="store_true", help="alleen controleren of het formulier actueel is")
+    p_form.set_defaults(func=cmd_issueformulier)
     p_offline = sub.add_parser("voorbeeld-site", help="maak van site/ een voorbeeld dat vanaf schijf opent")
     p_offline.add_argument("--uit", help="map voor het voorbeeld (standaard: voorbeeld-site/)")
     p_offline.set_defaults(func=cmd_voorbeeld_site)

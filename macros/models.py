@@ -167,7 +167,7 @@ def _no_markup(value: str) -> str:
 
 def _no_straight_quotes(value: str) -> str:
     if '"' in value:
-        raise ValueError('mag geen rechte aanhalingstekens (") bevatten; gebruik „…” of \'…\'')
+        raise ValueError('mag geen dubbele aanhalingstekens (") bevatten; gebruik enkele: \'…\'')
     return value
 
 

@@ -25,7 +25,7 @@ def steps(workflow: dict):
 
 
 def test_there_are_a_check_a_publish_and_a_new_harvest_workflow():
-    assert [p.name for p in FILES] == ["controle.yml", "nieuwe-oogst.yml", "publiceren.yml"]
+    assert [p.name for p in FILES] == ["controle.yml", "nieuwe-oogst.yml", "publiceren.yml", "verhaal-uit-issue.yml"]
 
 
 def test_the_new_harvest_form_never_puts_its_input_in_a_command():
@@ -75,7 +75,9 @@ def test_least_privilege_and_concurrency(path):
         # Only publishing writes (pages), and the new-harvest form pushes a branch and opens a PR.
         # The check comments its Dutch report on the pull request.
         allowed = {"contents", "pull-requests"} if path.name == "nieuwe-oogst.yml" else \
-            {"pull-requests"} if path.name == "controle.yml" else {"pages", "id-token"}
+            {"pull-requests"} if path.name == "controle.yml" else \
+            {"contents", "pull-requests", "issues", "actions"} if path.name == "verhaal-uit-issue.yml" else \
+            {"pages", "id-token"}
         assert writes <= allowed
         assert "timeout-minutes" in job
 
@@ -115,7 +117,24 @@ def test_main_deploys_only_after_every_check():
     assert "--dirty" not in (WORKFLOWS / "publiceren.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if p.name != "nieuwe-oogst.yml"], ids=lambda p: p.name)
+def test_a_story_from_an_issue_never_puts_the_issue_in_a_command():
+    """The issue's text is untrusted: it reaches the converter as a file written from the environment."""
+    workflow = load(WORKFLOWS / "verhaal-uit-issue.yml")
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["verhaal"]
+    assert "nieuw verhaal" in job["if"]
+    assert job["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    for step in steps(workflow):
+        assert "${{" not in step.get("run", ""), step
+    text = (WORKFLOWS / "verhaal-uit-issue.yml").read_text(encoding="utf-8")
+    assert 'printf \'%s\\n\' "$ISSUE_BODY" > "$RUNNER_TEMP/issue.md"' in text
+    assert "make -s verhaal-uit-issue ISSUE=" in text and "gh pr create" in text and "Sluit #%s" in text
+    assert text.count("gh issue comment") == 2  # the link to the pull request, or the mistakes
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.name not in ("nieuwe-oogst.yml", "verhaal-uit-issue.yml")],
+                         ids=lambda p: p.name)
 def test_the_builder_is_one_variable(path):
     """Material ends on 5 May 2027: switching to Zensical is one line in each workflow."""
     workflow = load(path)
