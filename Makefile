@@ -6,7 +6,7 @@
 #   make check   controleer alleen de gegevens en verhalen (snel)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
-#   make verhaal TITEL="…" LEERKRING=<id> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
+#   make verhaal TITEL="…" LEERKRING=<id of naam> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make verhaal-uit-issue ISSUE=<bestand>   maak een verhaal uit een ingevuld issueformulier (de workflow doet dit)
 #   make issueformulier   werk het issueformulier bij na een wijziging in data/ (leerkringen, principes)
 #   make voorbeeld-site   na make site: een voorbeeld in voorbeeld-site/ dat opent met een dubbelklik op index.html

@@ -112,6 +112,9 @@ def cmd_verhaal(args: argparse.Namespace) -> int:
     elif "<" in title or ">" in title:
         problems.append("TITEL mag geen HTML bevatten: de tekens < en > zijn niet toegestaan.")
     circles = {c.id: c for c in data.circles}
+    # The circle by its id or by its name ('gebied-centraal' or 'Gebied Centraal').
+    named = {key.casefold(): c.id for c in data.circles for key in (c.category, c.name)}
+    circle_id = named.get(circle_id.casefold(), circle_id)
     if not circle_id:
         problems.append(f"LEERKRING ontbreekt. Kies een van: {', '.join(circles)}.")
     elif circle_id not in circles:

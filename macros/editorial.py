@@ -404,6 +404,10 @@ def _judge(site: Site, rel: str, link: Link, own: set[tuple[str, str]]) -> str |
         return None if target else ("een link zonder adres: zet het adres tussen de ( )" if not link.image else
                                     "een afbeelding zonder bestandsnaam: zet de naam van de foto tussen de ( )")
     parts = urlsplit(target)
+    if link.image and (parts.scheme in ("http", "https") or target.startswith("//")):
+        return (f"de foto '{target}' staat op een andere website: de site laadt niets van andere websites "
+                "(privacy en snelheid). Zet de foto zelf in de map, naast het verhaal, en link ernaar met "
+                "zijn bestandsnaam")
     if parts.scheme in ("http", "https"):
         for host, prefix in own:
             if parts.netloc == host and parts.path.startswith(prefix):

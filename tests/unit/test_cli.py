@@ -135,3 +135,9 @@ def test_make_fotos_shrinks_a_large_photo_and_removes_its_hidden_data(tmp_path, 
         assert image.width == 1600 and image.height == round(2000 * 1600 / 3000)
         assert not image.getexif()
     assert main(["--root", str(project), "check"]) == 0
+
+
+def test_verhaal_takes_the_circle_by_id_or_by_name(fixture_project, capsys):
+    assert main(["--root", str(fixture_project), "verhaal", "--titel", "Met de naam", "--leerkring", "Proefkring"]) == 0
+    path = fixture_project / capsys.readouterr().out.strip()
+    assert 'categories: ["Proefkring"]' in path.read_text(encoding="utf-8")
