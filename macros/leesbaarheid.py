@@ -2,7 +2,7 @@
 
 The target of the house style is plain Dutch (B1): at most 15 words per sentence on average and at
 most 8 % sentences longer than 25 words in the publication's prose. The publication is what the
-print edition holds (pdf.chapters: the menu minus extra.pdf's web-only parts, with the stories);
+print edition holds (pdf.pdf_pages: extra.pdf's front pages and parts, or the menu without its web-only parts);
 the other pages are reported too, as "alleen op de site". Prose is running text: paragraphs of the
 article. Quotes (blockquote, the pull quotes), list items, tables, captions, the facts box of a
 story and code are left out: they carry the sources' words over exactly.
@@ -17,7 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .page_macros import Context
-from .pdf import chapters
+from .pdf import pdf_pages
 
 LONG = 25           # words; a sentence above this counts as long
 TARGET_AVERAGE = 15
@@ -101,7 +101,7 @@ def page_figures(site: Path, url: str, publication: bool) -> PageFigures | None:
 
 def report(ctx: Context, site: Path) -> tuple[list[PageFigures], PageFigures, PageFigures]:
     """Figures per page, for the publication's prose and for the whole site."""
-    in_print = {c.url for c in chapters(ctx) if c.url}
+    in_print = set(pdf_pages(ctx))
     pages: list[PageFigures] = []
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix() + "/"

@@ -179,6 +179,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.macro_calls(settings, entries, troubled)
     errors += validation.forbidden_text(settings)
     errors += validation.navigation(settings)
+    errors += validation.print_pages(settings)
     if settings_valid:
         errors += editorial.story_folder(settings)
         errors += editorial.stray_files(settings)

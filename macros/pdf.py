@@ -14,7 +14,7 @@ import posixpath
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
 from markupsafe import escape
@@ -40,17 +40,60 @@ class PdfUnavailable(Exception):
 @dataclass(frozen=True)
 class Chapter:
     title: str
-    url: str      # e.g. leerreis/tijdlijn/
-    level: int    # 1 for a section of the menu, 2 for a page in it
+    url: str      # e.g. leerreis/tijdlijn/; '' for a part (a divider page)
+    level: int    # 1 for a part or a front page, 2 for a chapter in a part
+    contents: tuple[str, ...] = ()   # a part's chapter titles, printed on its divider
+
+
+def _nav_titles(nav) -> dict[str, str]:
+    """The menu's title of each page ('leerreis/tijdlijn.md' → 'Tijdlijn')."""
+    found: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                (title, target), = item.items()
+                if isinstance(target, list):
+                    walk(target)
+                elif isinstance(target, str):
+                    found[target] = title
+    walk(nav)
+    return found
+
+
+def _page_chapter(ctx: Context, src: str, level: int, titles: dict[str, str]) -> Chapter:
+    """A page or a story of the print edition, by its file under docs/."""
+    stories = PurePosixPath(ctx.settings.stories_dir).relative_to(ctx.settings.docs_dir).as_posix() + "/"
+    if src.startswith(stories):
+        slug = PurePosixPath(src).stem
+        post = next((p for p in ctx.data.stories if p.slug == slug), None)
+        return Chapter(post.meta.title if post else slug, ctx.routes.story(slug), level)
+    return Chapter(titles.get(src, ""), page_url(src), level)
+
+
+def front(ctx: Context) -> list[Chapter]:
+    """Pages between the colofon and the contents (the voorwoord), as the settings name them."""
+    titles = _nav_titles(ctx.settings.nav)
+    return [_page_chapter(ctx, src, 1, titles) for src in ctx.settings.pdf.front]
 
 
 def chapters(ctx: Context) -> list[Chapter]:
-    """The pages in menu order, with all stories where the menu has the blog's index. The settings
-    say which parts of the menu are for the web only (extra.pdf)."""
+    """The print edition's chapters in order. With extra.pdf.parts: the publication's own parts and
+    the pages and stories they name, nothing else. Without: the menu's pages, minus the parts for the
+    web only, and no stories. Either way the PDF does not grow with the web's stories."""
     pdf = ctx.settings.pdf
+    titles = _nav_titles(ctx.settings.nav)
+    if pdf.parts:
+        found: list[Chapter] = []
+        for part in pdf.parts:
+            pages = [_page_chapter(ctx, src, 2, titles) for src in part.pages]
+            found.append(Chapter(part.title, "", 1, tuple(c.title for c in pages if c.title)))
+            found.extend(pages)
+        return found
     blog_index = f"{ctx.settings.blog.blog_dir}/index.md"
     colophon = ctx.settings.routes.colophon
-    found: list[Chapter] = []
+    skip = {*pdf.skip_pages, colophon, "index.md", *pdf.front}
+    found = []
 
     def walk(items, level: int) -> None:
         for item in items or []:
@@ -64,13 +107,17 @@ def chapters(ctx: Context) -> list[Chapter]:
                 found.append(Chapter(title, "", level))
                 walk(target, level + 1)
             elif target == blog_index:
-                posts = sorted(ctx.data.published_stories(), key=lambda p: p.meta.title.casefold())
-                found.extend(Chapter(p.meta.title, ctx.routes.story(p.slug), level + 1) for p in posts)
-            elif target not in pdf.skip_pages and target not in (colophon, "index.md"):
+                continue  # stories are printed only when extra.pdf.parts names them
+            elif target not in skip:
                 found.append(Chapter(title or "", page_url(target), level))
 
     walk(ctx.settings.nav, 1)
     return found
+
+
+def pdf_pages(ctx: Context) -> list[str]:
+    """Every page address the print edition holds (the publication, for the readability report)."""
+    return [c.url for c in [*front(ctx), *chapters(ctx)] if c.url]
 
 
 def _from_site_root(article, url: str) -> None:
@@ -109,44 +156,69 @@ def _prefix_ids(article, prefix: str) -> None:
             link.attrs.pop("href")  # other pages: the text stays, the link goes (no dead links on paper)
 
 
-def assemble(site: Path, ctx: Context, order: list[Chapter]) -> str:
-    """One HTML document with cover, colofon, contents and every chapter."""
+def _section(site: Path, chapter: Chapter, anchor: str, css_class: str) -> tuple[str, str] | None:
+    """The chapter's article as a section of the document, and its title for the contents."""
+    article = _article(site, chapter.url)
+    if article is None:
+        return None
+    heading = article.find("h1")
+    title = chapter.title or (heading.get_text(" ", strip=True) if heading else chapter.url)
+    _prefix_ids(article, anchor)
+    return f'<section class="{css_class}" id="{anchor}">{article.decode_contents()}</section>', title
+
+
+def assemble(site: Path, ctx: Context, order: list[Chapter], before: list[Chapter] | None = None) -> str:
+    """One HTML document: cover, colofon, the front pages (voorwoord), contents, the parts and their
+    chapters. Headings carry the PDF's bookmarks (druk.css); the document is in Dutch."""
     s = ctx.data.site
     parts = [
         '<section class="cover">',
         f"<h1>{escape(s.title)}</h1>",
         f'<p class="subtitle">{escape(s.subtitle)}</p>',
-        '<ul class="figures">',
-        *[f"<li><strong>{escape(f.value)}</strong> {escape(f.label)}</li>" for f in s.key_figures],
-        "</ul>",
-        f'<p class="publisher">{escape(s.publisher)} · {escape(s.published)}</p>',
+        f'<p class="publisher">Uitgave: {escape(s.publisher)}</p>',
         "</section>",
     ]
     colofon = _article(site, page_url(ctx.settings.routes.colophon))
     if colofon is not None:
         _prefix_ids(colofon, "colofon")
-        parts.append(f'<section class="page colofon">{colofon.decode_contents()}</section>')
+        parts.append(f'<section class="page level-1 colofon">{colofon.decode_contents()}</section>')
+    for number, chapter in enumerate(before if before is not None else front(ctx), start=1):
+        made = _section(site, chapter, f"v{number}", "page level-1 front")
+        if made:
+            parts.append(made[0])
 
-    toc = ['<section class="page toc"><h1>Inhoud</h1><ol>']
+    toc = ['<section class="page level-1 toc"><h1>Inhoud</h1><ol>']
     body = []
+    opening: set[int] = set()   # chapters that open their part (its introduction page)
     for number, chapter in enumerate(order, start=1):
         anchor = f"h{number}"
+        if number in opening:
+            continue
         if not chapter.url:
             toc.append(f'<li class="toc-{chapter.level}"><a href="#{anchor}">{escape(chapter.title)}</a></li>')
-            body.append(f'<section class="part" id="{anchor}"><h1>{escape(chapter.title)}</h1></section>')
+            following = order[number] if number < len(order) else None
+            intro = _section(site, following, anchor, "part part--intro level-1") if following and following.url \
+                else None
+            if intro and intro[1] == chapter.title:
+                # The part's own introduction page (same title) is its divider: no page with a title only.
+                body.append(intro[0])
+                opening.add(number + 1)
+                continue
+            listing = "".join(f"<li>{escape(t)}</li>" for t in chapter.contents)
+            body.append(f'<section class="part level-1" id="{anchor}"><h1>{escape(chapter.title)}</h1>'
+                        + (f'<ol class="part__contents">{listing}</ol>' if listing else "") + "</section>")
             continue
-        article = _article(site, chapter.url)
-        if article is None:
+        made = _section(site, chapter, anchor, f"page level-{chapter.level}")
+        if made is None:
             continue
-        heading = article.find("h1")
-        title = chapter.title or (heading.get_text(" ", strip=True) if heading else chapter.url)
-        toc.append(f'<li class="toc-{chapter.level}"><a href="#{anchor}">{escape(title)}</a></li>')
-        _prefix_ids(article, anchor)
-        body.append(f'<section class="page" id="{anchor}">{article.decode_contents()}</section>')
+        toc.append(f'<li class="toc-{chapter.level}"><a href="#{anchor}">{escape(made[1])}</a></li>')
+        body.append(made[0])
     toc.append("</ol></section>")
     css = (Path(__file__).resolve().parent.parent / PRINT_CSS)
     style = css.read_text(encoding="utf-8") if css.is_file() else ""
     head = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{escape(s.title)}</title>'
+            f'<meta name="author" content="{escape(s.publisher)}">'
+            f'<meta name="description" content="{escape(s.subtitle)}">'
             f"<style>{style}</style></head><body>")
     return head + "".join(parts) + "".join(toc) + "".join(body) + "</body></html>"
 
@@ -155,7 +227,9 @@ def render_pdf(html: str, base: Path, target: Path) -> None:
     if HTML is None:
         raise PdfUnavailable(f"de systeembibliotheek Pango ontbreekt ({_PANGO_MISSING.__class__.__name__}); "
                              "installeer die met 'apt-get install libpango-1.0-0 libpangoft2-1.0-0'")
-    HTML(string=html, base_url=str(base)).write_pdf(str(target))
+    # Tagged PDF/UA-1: structure for screen readers, Dutch as the document language (lang="nl"),
+    # the title from <title>, bookmarks from the headings (druk.css), fonts embedded.
+    HTML(string=html, base_url=str(base)).write_pdf(str(target), pdf_variant="pdf/ua-1")
 
 
 def size_label(size: int) -> str:
@@ -186,7 +260,7 @@ def build(ctx: Context, site: Path) -> str:
     """Make the PDF in `site`; return a Dutch line for the build output."""
     name = pdf_name(ctx.data)
     started = time.perf_counter()
-    html = assemble(site, ctx, chapters(ctx))
+    html = assemble(site, ctx, chapters(ctx), front(ctx))
     try:
         render_pdf(html, site, site / name)
     except PdfUnavailable as exc:

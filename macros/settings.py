@@ -57,8 +57,22 @@ class RouteSettings(Record):
         return value
 
 
+class PdfPart(Record):
+    """A part of the print edition, as the publication has them: a title and its chapters in order."""
+
+    title: str = Field(description="titel van het deel")
+    pages: list[str] = Field(min_length=1, description="de hoofdstukken: pagina's en verhalen onder docs/ (.md)")
+
+
 class PdfSettings(Record):
-    """The print edition: which parts of the menu it leaves out."""
+    """The print edition: the publication's own order (front, parts), or else the menu without the
+    parts that belong to the site only. Only the pages and stories named are printed, so the PDF's
+    cost does not grow with the web's stories."""
+
+    front: list[str] = Field(default_factory=list,
+                             description="pagina's na het colofon en vóór de inhoudsopgave (zoals het voorwoord)")
+    parts: list[PdfPart] = Field(default_factory=list,
+                                 description="de delen van de publicatie met hun hoofdstukken; leeg: het menu")
 
     skip_sections: list[str] = Field(default_factory=lambda: ["Kennisbank", "Over deze publicatie"],
                                      description="onderdelen van het menu die alleen op de site horen (niet in de pdf)")

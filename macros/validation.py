@@ -252,6 +252,24 @@ def core_records(entries: list[Entry], unreadable: set[str]) -> list[DataError]:
     return errors
 
 
+def print_pages(settings: Settings) -> list[DataError]:
+    """Every page and story the print edition names (extra.pdf.front and .parts) exists, once."""
+    errors: list[DataError] = []
+    seen: set[str] = set()
+    pdf = settings.pdf
+    named = [("front", src) for src in pdf.front] + [("parts", src) for part in pdf.parts for src in part.pages]
+    for key, src in named:
+        line = settings.lines.get(f"extra.pdf.{key}", 0)
+        label = f"extra.pdf.{key}"
+        if not src.endswith(".md") or not (settings.docs / src).is_file():
+            errors.append(DataError("mkdocs.yml", line, label, f"de pdf noemt '{src}', maar "
+                                    f"{settings.docs_dir}/{src} bestaat niet"))
+        elif src in seen:
+            errors.append(DataError("mkdocs.yml", line, label, f"'{src}' staat twee keer in de pdf"))
+        seen.add(src)
+    return errors
+
+
 def route_targets(settings: Settings, entries: list[Entry]) -> list[DataError]:
     """Every page that a link made from data points at exists (routes.targets)."""
     errors = []

@@ -1,5 +1,6 @@
-"""The print edition and sharing: a PDF of the whole publication with contents and page numbers,
-linked from home with its size; Open Graph and Twitter meta on every page. Expectations from data."""
+"""The print edition and sharing: a PDF of the publication (its own parts and order, not the site's
+knowledge library), tagged PDF/UA-1 with bookmarks and a contents page with page numbers, linked from
+home with its size; Open Graph and Twitter meta on every page. Expectations from data and settings."""
 
 import os
 import re
@@ -59,14 +60,62 @@ def test_pdf_holds_the_publication(pdf, data):
         assert squash(principle.title) in flat
     for post in data.published_stories():
         assert squash(post.meta.title)[:40] in flat, post.slug
-    for figure in data.site.key_figures:
-        assert re.search(rf"{re.escape(figure.value)}\s+{re.escape(figure.label)}", flat)
     for group in data.colophon:
         for member in group.members:
             assert data.person(member.person).name in flat
     for event in data.timeline:
         assert squash(event.title)[:40] in flat, event.id
     assert pages >= len(data.published_stories())
+
+
+def test_pdf_is_the_publication_in_its_own_order_without_the_knowledge_library(pdf, data, root):
+    from macros import load_project, page_macros
+    from macros.pdf import chapters, front
+
+    _, text, _ = pdf
+    flat = squash(text)
+    project = load_project(root)
+    ctx = page_macros.context(project.settings, project.data)
+    order = [c.title for c in [*front(ctx), *chapters(ctx)] if c.title]
+    positions = [flat.find(squash(title)[:40], flat.find("Inhoud")) for title in order]
+    assert all(p > 0 for p in positions), order
+    for source in data.sources:   # the knowledge library is for the web only
+        assert not re.search(rf"^\s*{re.escape(source.title)}\s*$", text, re.M), source.title
+    assert "Zelf een oogst maken" not in flat and "Privacy" not in flat
+
+
+def test_pdf_is_tagged_pdf_ua_in_dutch_with_bookmarks(pdf, data, root):
+    from pypdf import PdfReader
+
+    from macros import load_project
+
+    path, _, _ = pdf
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(rf"^Title:\s+{re.escape(data.site.title)}$", info, re.M)
+    meta = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfuaid:part="1"' in meta  # the PDF/UA-1 identification in the XMP metadata
+    reader = PdfReader(path)
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "nl" and bool(catalog["/MarkInfo"]["/Marked"])
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    for page in reader.pages[:6]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font.get("/DescendantFonts")
+            descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+
+    def titles(items):
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    marks = list(titles(reader.outline))
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    parts = [part.title for part in load_project(root).settings.pdf.parts]
+    assert top == ["Colofon", "Voorwoord", "Inhoud", *parts]
+    for post in data.published_stories():
+        assert any(squash(m).startswith(squash(post.meta.title)[:30]) for m in marks), post.slug
 
 
 def test_pdf_has_no_navigation_chrome(pdf):
