@@ -19,7 +19,9 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 from pydantic import ValidationError
 
+from . import issueform
 from .identity import Colors
+from .loader import load
 from .text import slugify
 
 PATHS_FILE = Path("engine/paden.txt")
@@ -61,7 +63,7 @@ def _files(source: Path) -> list[str]:
     """Every file of the source: git's list in a repository; in a download without git (GitHub's
     'Download ZIP') the files on disk, less what .gitignore leaves out (environments, builds)."""
     if is_repository(source):
-        return git(source, "ls-files").stdout.splitlines()
+        return [f for f in git(source, "ls-files", "-z").stdout.split("\0") if f]  # names with spaces, accents
     ignore_file = source / ".gitignore"
     ignored = GitIgnoreSpec.from_lines([".git/", *(ignore_file.read_text(encoding="utf-8").splitlines()
                                                   if ignore_file.is_file() else [])])
@@ -167,6 +169,11 @@ def _fill(source: Path, target: Path, name: str, slug: str, colors: Colors, init
         else:
             shutil.copy2(path, destination)
 
+    # The issue form "Nieuw verhaal" is the circle's own: its options come from the circle's data.
+    form = target / issueform.FORM_FILE
+    form.parent.mkdir(parents=True, exist_ok=True)
+    form.write_text(issueform.form_yaml(load(target)), encoding="utf-8")
+
     version = git(source, "rev-parse", "--short", "HEAD").stdout.strip() if is_repository(source) else "uit een download"
     if not init:
         return version
@@ -250,7 +257,7 @@ def update(root: Path, ref: str = "upstream/main", take_engine: bool = False) ->
     return f"Engine bijgewerkt naar {version}. Jullie eigen bestanden zijn niet aangeraakt. Voer nu 'make test' uit."
 
 
-INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/")
+INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/", "tests/oogst/", ".github/ISSUE_TEMPLATE/")
 
 
 def create_in_place(root: Path, name: str, colors: Colors | None = None) -> str:
@@ -267,7 +274,7 @@ def create_in_place(root: Path, name: str, colors: Colors | None = None) -> str:
     with tempfile.TemporaryDirectory(prefix="kring-") as tmp:
         staging = Path(tmp) / "oogst"
         version = _fill(root, staging, name, slug, colors, init=False)
-        own = [f for f in git(root, "ls-files").stdout.splitlines() if f.startswith(INSTANCE)]
+        own = [f for f in _files(root) if f.startswith(INSTANCE)]
         if own:
             git(root, "rm", "-r", "-q", "--", *own)
         for path in sorted(staging.rglob("*")):

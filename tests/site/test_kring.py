@@ -17,7 +17,7 @@ from sitebuild import ROOT, build_site, text_of
 pytestmark = pytest.mark.site
 
 NAME = "Leerkring Water en Bodem"
-INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/")
+INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/", "tests/oogst/", ".github/ISSUE_TEMPLATE/")
 
 
 def git(root: Path, *args: str) -> str:
@@ -39,7 +39,8 @@ def clone_engine(target: Path) -> Path:
 
 def test_every_file_is_engine_or_the_circles_own():
     paths = engine_paths((ROOT / "engine" / "paden.txt").read_text(encoding="utf-8"))
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    tracked = [f for f in subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                                         text=True).stdout.split("\0") if f]
     if not tracked:  # not a git checkout: nothing to compare
         pytest.fail("de tests draaien buiten een git-checkout")
     orphans = [f for f in tracked
