@@ -15,7 +15,7 @@ import json
 import os
 import re
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -23,6 +23,7 @@ from . import identity, search, share
 from .models import Story
 from .page_macros import Context, story_lookup
 from .render import abbreviation_titles
+from .routes import page_url
 from .settings import CONFIG_FILE
 from .sitedata import SiteData
 
@@ -58,6 +59,7 @@ def template_values(ctx: Context) -> dict:
         "ko_share_default": share.image_for(root, data, "site"),
         # The circle's own style, linked only when it exists (no list in the configuration to extend).
         "ko_own_css": (ctx.settings.docs / OWN_CSS).is_file(),
+        "ko_edit": edit_links(ctx.settings),
     }
 
 
@@ -80,6 +82,27 @@ def repository_url(root: Path) -> str | None:
     return f"https://{match[1]}/{match[2]}" if match else None
 
 
+def edit_links(settings) -> dict | None:
+    """What "Stel een wijziging voor" needs (overrides/ko/edit-link.html): the edit address of the
+    harvest's own repository (forks get theirs), the stories' folder, and the source of every other
+    page by its address (a few dozen; a story's source follows from its address). Computed here, not
+    by the builder: the same on MkDocs and Zensical, and no repo_url, so no repository widget that
+    would ask GitHub's API. None when the repository is not known (no edit links)."""
+    repository = repository_url(settings.root)
+    if not repository:
+        return None
+    docs = settings.docs
+    stories = settings.root / settings.stories_dir
+    pages = {page_url(p.relative_to(docs).as_posix()): p.relative_to(docs).as_posix()
+             for p in sorted(docs.rglob("*.md")) if stories not in p.parents
+             and not any(part.startswith((".", "_")) for part in p.relative_to(docs).parts)}
+    return {"base": f"{repository}/edit/{EDIT_BRANCH}/{settings.docs_dir}/",
+            "stories": PurePosixPath(settings.stories_dir).relative_to(settings.docs_dir).as_posix() + "/",
+            # A story's address is <blog>/<file>/ (post_url_format '{file}', the only format allowed).
+            "story_address": settings.blog.blog_dir.strip("/") + "/",
+            "pages": pages}
+
+
 def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
     """The generated configuration: INHERIT the circle's own, then the values the templates need,
     the search switch and the abbreviation glossary, as YAML."""
@@ -91,12 +114,6 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
                        ("copyright", f"Een uitgave van {site.publisher}")):
         if key not in ctx.settings.lines:
             layer[key] = value
-    # "Stel een wijziging voor" on every page: the file in the harvest's own repository (forks get
-    # theirs). An absolute edit_uri, without repo_url: no repository widget that would ask GitHub's API.
-    if "edit_uri" not in ctx.settings.lines and "repo_url" not in ctx.settings.lines:
-        repository = repository_url(ctx.settings.root)
-        if repository:
-            layer["edit_uri"] = f"{repository}/edit/{EDIT_BRANCH}/{ctx.settings.docs_dir}/"
     layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
     layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}

@@ -1,13 +1,14 @@
 """Zensical readiness: the same repository built with a pinned Zensical has the same pages and the
 same key content as the MkDocs build. Known differences are listed in the README."""
 
+import os
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.page_macros import pdf_name
-from sitebuild import ROOT, text_of
+from sitebuild import EDIT_REPOSITORY, ROOT, text_of
 
 pytestmark = pytest.mark.site
 
@@ -15,7 +16,10 @@ pytestmark = pytest.mark.site
 @pytest.fixture(scope="module")
 def zensical_site():
     """`make site-zensical`: the one pipeline with the other builder (as `make site BOUWER=zensical`)."""
-    result = subprocess.run(["make", "--no-print-directory", "site-zensical"], cwd=ROOT, capture_output=True, text=True)
+    # The same repository as the session's MkDocs build (edit links), as GitHub Actions names it.
+    env = {**os.environ, "GITHUB_REPOSITORY": EDIT_REPOSITORY, "GITHUB_SERVER_URL": "https://github.com"}
+    result = subprocess.run(["make", "--no-print-directory", "site-zensical"], cwd=ROOT, capture_output=True, text=True,
+                            env=env)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "Site gebouwd met zensical" in result.stdout
     return ROOT / "site-zensical"
@@ -63,3 +67,10 @@ def test_same_sharing_meta(site, zensical_site):
         for key in ("og:title", "og:description", "og:image", "og:type"):
             mk_tag, zs_tag = mk.find("meta", property=key), zs.find("meta", property=key)
             assert (zs_tag and zs_tag["content"]) == (mk_tag and mk_tag["content"]), (rel, key)
+
+
+def test_same_edit_links(site, zensical_site):
+    for rel in pages(site.dir):
+        mk = [a["href"] for a in article(site.dir / rel)[1].select("p.ko-edit a")]
+        zs = [a["href"] for a in article(zensical_site / rel)[1].select("p.ko-edit a")]
+        assert zs == mk, rel
