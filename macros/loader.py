@@ -178,6 +178,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.route_targets(settings, entries)
     errors += validation.macro_calls(settings, entries, troubled)
     errors += validation.forbidden_text(settings)
+    errors += validation.quote_style(settings)
     errors += validation.navigation(settings)
     errors += validation.print_pages(settings)
     if settings_valid:

@@ -86,6 +86,8 @@ class CheckSettings(Record):
     forbidden: dict[str, str] = Field(
         default_factory=dict,
         description="schrijfwijzen die nooit op de site mogen (bijv. leesfouten uit de bron), met de goede vorm")
+    straight_quotes: bool = Field(
+        default=False, description="één stijl van aanhalingstekens: alleen rechte (' en \"), geen ‘ ’ “ ” „")
 
 
 class BlogSettings(BaseModel):

@@ -360,6 +360,33 @@ def forbidden_text(settings: Settings) -> list[DataError]:
     return errors
 
 
+_CURLY = re.compile("[‘’“”„‚]")
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def quote_style(settings: Settings) -> list[DataError]:
+    """One style of quote marks (extra.check.straight_quotes): straight ones only, in every page,
+    story and data file; the message gives the line with straight marks."""
+    if not settings.check.straight_quotes:
+        return []
+    errors: list[DataError] = []
+    files = [*sorted((settings.root / "data").rglob("*.yml")), *sorted(settings.docs.rglob("*.md"))]
+    for path in files:
+        label = path.relative_to(settings.root).as_posix()
+        text, _ = read_text(path, label)
+        if not text or not _CURLY.search(text):
+            continue
+        for n, line in enumerate(text.split("\n"), start=1):
+            found = _CURLY.search(line)
+            if found:
+                start = line.rfind(" ", 0, max(0, found.start() - 1)) + 1 if found.start() > 25 else 0
+                end = line.find(" ", found.end() + 30)
+                fixed = line[start:end if end > 0 else None].translate(_STRAIGHT).strip()
+                errors.append(DataError(label, n, "", "gekrulde aanhalingstekens (uit Word?); deze site gebruikt "
+                                        f"alleen rechte ' en \": schrijf {fixed} (extra.check.straight_quotes)"))
+    return errors
+
+
 def navigation(settings: Settings) -> list[DataError]:
     """The menu and the pages agree, as the strict build demands: every page the nav names exists,
     and every page (the blog, exclude_docs and not_in_nav aside) is in the nav."""
