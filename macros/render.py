@@ -149,14 +149,23 @@ def bullet_list(texts: Sequence[str], ordered: bool = False, block: str = "list"
     return el("ol" if ordered else "ul", [el("li", t) for t in texts], class_=cls(block))
 
 
+def emphasis(text: str) -> Markup:
+    """Text with the source's bold words marked **so**: escaped, and the marked words in <strong>."""
+    parts = str(text).split("**")
+    if len(parts) % 2 == 0:  # an unpaired marker: the text as it is
+        return Markup(escape(text))
+    return Markup("").join(el("strong", part) if i % 2 else Markup(escape(part)) for i, part in enumerate(parts))
+
+
 def item_list(items: ItemList) -> Markup:
-    """A titled list from the sources; items with a title show it in bold before the text."""
+    """A titled list from the sources; items with a title show it in bold before the text, and words
+    the source sets in bold inside a sentence are marked **so** in the data."""
     lis = []
     for item in items.items:
         if item.title:
-            lis.append(el("li", [el("strong", item.title), ": " if item.text else "", item.text]))
+            lis.append(el("li", [el("strong", item.title), ": " if item.text else "", emphasis(item.text)]))
         else:
-            lis.append(el("li", item.text))
+            lis.append(el("li", emphasis(item.text)))
     parts = [el("p", items.intro)] if items.intro else []
     parts.append(el("ol" if items.ordered else "ul", lis, class_=cls("list", None, items.id)))
     if items.source:
@@ -190,8 +199,9 @@ def principle_sections(principles: Sequence[Principle], level: int = 2,
         linked = (stories or {}).get(p.id, ())
         related = Markup("")
         if linked:
-            related = el("p", ["Verhalen bij dit principe: ", _joined(
-                [link(to.link(s.url) if to else s.url, s.title) for s in linked])], class_=cls("principle", "stories"))
+            related = el("div", [el("p", "Verhalen bij dit principe:", class_=cls("principle", "stories-title")),
+                                 el("ul", [el("li", link(to.link(s.url) if to else s.url, s.title)) for s in linked])],
+                         class_=cls("principle", "stories"))
         blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}{related}\n")
     return "\n".join(blocks)
 
@@ -255,7 +265,8 @@ def card_grid(cards: Sequence[Markup], block: str) -> Markup:
 
 
 def circle_cards(circles: Sequence[Circle], to: Routes) -> Markup:
-    return card_grid([_card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.name, c.summary, _period(c))
+    # The kind stands above the title, so the title is the short name ("Leerkring" / "Directeuren Ruimte").
+    return card_grid([_card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.category, c.summary, _period(c))
                       for c in circles], "circles")
 
 

@@ -34,8 +34,10 @@ def strings(value):
 
 
 def shown_item(item: dict) -> str:
-    """A list item as macros/render.item_list shows it: a title is joined to its text with a colon."""
-    return f"{item['title']}: {item['text']}" if item.get("title") else item["text"]
+    """A list item as macros/render.item_list shows it: a title is joined to its text with a colon, and
+    the source's bold words (**so**) are bold inside the text."""
+    text = item["text"].replace("**", "")
+    return f"{item['title']}: {text}" if item.get("title") else text
 
 
 def bracket_depth(text: str) -> int:
@@ -67,6 +69,8 @@ def test_samen_leren_vraagt_reads_as_the_source_items():
     assert not any(": (" in s or ": of " in s or ": van " in s or ": door " in s for s in shown)
     assert "eigen dynamiek ('vertraagde tijd') en niet opgejaagd worden door de besluitvorming van morgen." in shown
     assert "gezamenlijk leer-/ontwikkeldoel of -agenda: welke gezamenlijke focus kiezen we?" in shown
+    # The source's bold leads are back, inside the sentence (render.emphasis), not before a colon.
+    assert records("lijsten")["samen-leren-vraagt"]["items"][0]["text"].startswith("**eigen dynamiek** (")
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

@@ -170,3 +170,21 @@ def test_abbreviation_glossary_for_markdown():
              Term(id="kring", term="leerkring", explanation="x", tooltip=False)]
     assert render.abbreviation_titles(terms) == {"IPO": "Interprovinciaal Overleg",
                                                  "PLeK": "Platform (betekenis niet zeker)"}
+
+
+def test_bold_words_of_a_source_list_item_are_kept_without_a_colon():
+    html = str(render.emphasis("**eigen dynamiek** ('vertraagde tijd') en <niet> opgejaagd"))
+    assert html == "<strong>eigen dynamiek</strong> (&#39;vertraagde tijd&#39;) en &lt;niet&gt; opgejaagd"
+    assert str(render.emphasis("een ** los teken")) == "een ** los teken"
+
+
+def test_the_stories_of_a_principle_are_a_list():
+    import datetime as dt
+
+    principle = Principle(id="p", number=1, title="Titel", short="Kort", explanation=["Uitleg."])
+    links = [render.StoryLink(title=f"Verhaal {n}", url=f"verhalen/v{n}/", date=dt.date(2025, 1, n), kind="Column",
+                              authors=(), description="") for n in (1, 2)]
+    soup = BeautifulSoup(render.principle_sections([principle], stories={"p": links}, to=ROOT_ROUTES), "html.parser")
+    block = soup.select_one(".ko-principle__stories")
+    assert block.p.get_text() == "Verhalen bij dit principe:"
+    assert [a.get_text() for a in block.select("ul > li > a")] == ["Verhaal 1", "Verhaal 2"]
