@@ -147,3 +147,9 @@ def test_the_ria_group_has_one_name_in_the_goals():
     text = read(ROOT / "data" / "ontwikkeldoelen.yml")
     assert "IPO-leer-/werkgroep" not in text
     assert "IPO-RIA werk-leergroep" in text
+
+
+def test_the_second_reflection_report_has_no_invented_month():
+    event = next(e for e in yaml.safe_load((ROOT / "data" / "tijdlijn.yml").read_text(encoding="utf-8"))
+                 if e["id"] == "reflectieverslag-2")
+    assert str(event["date"]) == "2024"  # the publication gives no month
