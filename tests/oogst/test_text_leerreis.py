@@ -130,7 +130,7 @@ def test_the_timeline_keeps_its_exact_dates():
         "start-leerkringen": "begin 2023",
         "reflectieverslag-1": "2023-09",
         "programmaplan-2": "2024-02-01",
-        "reflectieverslag-2": "2024-10",
+        "reflectieverslag-2": "2024",
         "kps-vervolg": "2024-11",
         "voorziening-kennis": "eind 2024",
         "overdracht-kwartiermaker": "begin 2025",
