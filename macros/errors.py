@@ -66,6 +66,12 @@ def message_for(err: dict[str, Any]) -> str:
     """Translate one pydantic error into the Dutch rule it broke."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    if kind == "list_type" and isinstance(err.get("input"), str):
+        # One value where a list is asked for (authors: piet-proef): show the list form.
+        value = err["input"]
+        if len(value) <= 40 and not any(c in value for c in ":,#[]{}'\""):
+            return f"moet een lijst zijn, tussen [ ]: schrijf [{value}]"
+        return "moet een lijst zijn: zet de waarde tussen [ ], of op een eigen regel die begint met '- '"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     if kind == "string_pattern_mismatch":

@@ -186,7 +186,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
         errors += editorial.stray_files(settings)
     if errors:
         # Links too, in the same run; anchors that macros make are checked once the data is valid.
-        raise DataErrors(errors + (editorial.check_links(settings) if settings_valid else []))
+        raise DataErrors(validation.tidy(errors + (editorial.check_links(settings) if settings_valid else [])))
 
     by_collection: dict[str, list[Record]] = {}
     for entry in entries:

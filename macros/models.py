@@ -461,7 +461,13 @@ def _story_date(value: Any) -> dt.date:
         return value
     if isinstance(value, str) and dutch_date(value):
         raise ValueError(f"'{value}' staat in de Nederlandse volgorde; schrijf jaar-maand-dag: {dutch_date(value)}")
-    date = PartialDate.parse(value)
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as exc:
+        if "bestaat niet" in str(exc):
+            raise
+        raise ValueError(f"'{value}' is geen datum die de site kent; schrijf jaar-maand-dag, bijvoorbeeld "
+                         "2025-03-14") from None
     if date.day is None:
         raise ValueError(f"'{value}' is geen volledige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-14")
     return dt.date(date.year, date.month, date.day)

@@ -106,7 +106,12 @@ def check_images(text: str, first_line: int, label: str) -> list[DataError]:
 def check_story_body(body: str, first_line: int, label: str) -> list[DataError]:
     """Rules for a story's text: a teaser before <!-- more -->, alt text on every image, no active HTML."""
     errors = []
-    if MORE not in body:
+    near = re.search(r"<!--\s*more\s*-->", body, re.I)
+    if MORE not in body and near:
+        line = first_line + body[:near.start()].count("\n")
+        errors.append(DataError(label, line, "", f"schrijf '{MORE}' precies zo, met een spatie na '<!--' en vóór "
+                                                 f"'-->' (er staat '{near.group(0)}')"))
+    elif MORE not in body:
         errors.append(DataError(label, first_line, "", f"de inleiding ontbreekt: zet '{MORE}' op een eigen regel "
                                                        "na de eerste alinea (die alinea staat op het overzicht)"))
     errors.extend(check_images(body, first_line, label))
@@ -166,12 +171,17 @@ def references(entries: list[Entry]) -> list[DataError]:
     errors = []
     known: dict[tuple[str, str], set[Any]] = {}
     names: dict[tuple[str, str], dict[str, str]] = {}  # (collection, field) → id → that field's value
+    ids_by_name: dict[str, dict[str, str]] = {}  # collection → name or title (lower case) → id
     for entry in entries:
         if isinstance(entry.item, dict):
             for by in ("id", "category", "title"):
                 known.setdefault((entry.collection, by), set()).add(entry.item.get(by))
                 if by != "id" and isinstance(entry.item.get("id"), str) and isinstance(entry.item.get(by), str):
                     names.setdefault((entry.collection, by), {})[entry.item["id"]] = entry.item[by]
+            # A record's name or title where its id is asked for (authors: [Piet Proef]).
+            for field in ("name", "title", "category"):
+                if isinstance(entry.item.get("id"), str) and isinstance(entry.item.get(field), str):
+                    ids_by_name.setdefault(entry.collection, {})[entry.item[field].casefold()] = entry.item["id"]
     filenames = {spec.name: f"data/{spec.filename}" for spec in COLLECTIONS}
     filenames.update({"sources": f"data/{BUNDLE_DIR}/", "tables": f"data/{BUNDLE_DIR}/"})
     for entry in entries:
@@ -188,6 +198,12 @@ def references(entries: list[Entry]) -> list[DataError]:
                 line, field_label = entry.locate(loc)
                 errors.append(DataError(entry.label, line, field_label,
                                         f"'{value}' is de id; schrijf hier de naam: {named}"))
+                continue
+            ident = ids_by_name.get(target, {}).get(value.casefold()) if by == "id" else None
+            if ident:  # the name where the id is asked for (authors: [Piet Proef])
+                line, field_label = entry.locate(loc)
+                errors.append(DataError(entry.label, line, field_label,
+                                        f"'{value}' is de naam; schrijf hier de id: {ident}"))
                 continue
             errors.append(DataError(entry.label, line, field_label,
                                     f"'{value}' bestaat niet{what} in {filenames[target]}; kies uit: {choices}"))
@@ -250,6 +266,33 @@ def core_records(entries: list[Entry], unreadable: set[str]) -> list[DataError]:
         if spec.name in REQUIRED and label not in unreadable and not any(e.collection == spec.name for e in entries):
             errors.append(DataError(label, 1, "", f"een oogst heeft minstens één {REQUIRED[spec.name]} nodig; dit bestand is leeg"))
     return errors
+
+
+_NAME_FOR_ID = re.compile(r"^'(?P<value>.*)' is de naam; schrijf hier de id: (?P<ident>\S+)$")
+
+
+def tidy(errors: list[DataError]) -> list[DataError]:
+    """One message per mistake: where a field has a precise message (a name where the id belongs), the
+    generic ones at the same place go ('moet een id zijn …'), and 'a list, with a name' becomes one."""
+    by_place: dict[tuple[str, int, str], list[DataError]] = {}
+    for error in errors:
+        by_place.setdefault((error.path, error.line, error.field.split("[")[0]), []).append(error)
+    result: list[DataError] = []
+    for place, found in by_place.items():
+        named = [e for e in found if _NAME_FOR_ID.match(e.message)]
+        listed = [e for e in found if e.message.startswith("moet een lijst zijn")]
+        for error in found:
+            if len(found) > 1 and error.message.startswith("moet een id zijn van kleine letters"):
+                continue
+            if named and listed and error in listed:
+                continue
+            if named and listed and error in named:
+                ident = _NAME_FOR_ID.match(error.message)["ident"]
+                error = DataError(error.path, error.line, place[2],
+                                  f"'{_NAME_FOR_ID.match(error.message)['value']}' is de naam, en het veld is een "
+                                  f"lijst: schrijf [{ident}]")
+            result.append(error)
+    return result
 
 
 def print_pages(settings: Settings) -> list[DataError]:
