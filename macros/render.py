@@ -212,8 +212,11 @@ def roles_table(roles: Sequence[Role]) -> Markup:
 
 
 def table(caption: str, headers: Sequence[str], rows: Sequence[Markup], block: str) -> Markup:
+    """A real table with caption and column headers, in a region that scrolls sideways on a narrow screen
+    (WCAG 1.4.10: the page itself never does); focusable, so a keyboard can scroll it too."""
     head = el("thead", el("tr", [el("th", h, scope="col") for h in headers]))
-    return el("table", [el("caption", caption), head, el("tbody", rows)], class_=cls("table", None, block))
+    return el("div", el("table", [el("caption", caption), head, el("tbody", rows)], class_=cls("table", None, block)),
+              class_=cls("table", "scroll"), tabindex="0", role="region", aria_label=caption)
 
 
 def comparison(comp: Comparison) -> Markup:
