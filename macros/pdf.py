@@ -137,7 +137,10 @@ def _article(site: Path, url: str):
     article = soup.select_one(".md-content__inner")
     if article is None:
         return None
-    for selector in ("a.headerlink", ".md-source-file", "nav", "form", "script", ".md-content__button", ".ko-edit"):
+    # Web-only parts: navigation, buttons, the edit link, and the lists of the site's stories (they
+    # grow with the web's stories; the print edition holds the stories its parts name).
+    for selector in ("a.headerlink", ".md-source-file", "nav", "form", "script", ".md-content__button", ".ko-edit",
+                     ".ko-principle__stories", ".ko-stories", ".ko-stories__empty"):
         for node in article.select(selector):
             node.decompose()
     _from_site_root(article, url)
@@ -242,10 +245,22 @@ _SIZE = '<span class="ko-pdf__size">(pdf)</span>'
 _LINK = re.compile(r'<p class="ko-pdf" data-ko-pdf="">.*?</p>', re.S)
 
 
-def fill_link(site: Path, name: str, size: int | None) -> None:
+def pages_with_link(settings) -> list[str]:
+    """The built pages that show the PDF link: those whose source calls pdf_link() (stories never
+    call macros), so filling in the size does not read every page of a large harvest."""
+    docs = settings.docs
+    stories = settings.root / settings.stories_dir
+    return [page_url(p.relative_to(docs).as_posix()) for p in sorted(docs.rglob("*.md"))
+            if stories not in p.parents and "pdf_link" in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def fill_link(site: Path, name: str, size: int | None, pages: list[str] | None = None) -> None:
     """Put the size behind the link (render.pdf_link) on every page that has it, or remove the
     link when there is no PDF. Exact replacements of our own markup; the rest of a page is untouched."""
-    for page in site.rglob("*.html"):
+    paths = [site / url / "index.html" for url in pages] if pages is not None else site.rglob("*.html")
+    for page in paths:
+        if not page.is_file():
+            continue
         html = page.read_text(encoding="utf-8")
         if LINK_MARKER not in html:
             continue
@@ -266,8 +281,8 @@ def build(ctx: Context, site: Path) -> str:
     except PdfUnavailable as exc:
         if os.environ.get("CI"):
             raise
-        fill_link(site, name, None)
+        fill_link(site, name, None, pages_with_link(ctx.settings))
         return f"Pdf overgeslagen: {exc}. De link naar de pdf is weggelaten."
     size = (site / name).stat().st_size
-    fill_link(site, name, size)
+    fill_link(site, name, size, pages_with_link(ctx.settings))
     return f"Pdf gemaakt: {name} ({size_label(size)}, {time.perf_counter() - started:.1f} s)."
