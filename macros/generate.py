@@ -114,6 +114,10 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
                        ("copyright", f"Een uitgave van {site.publisher}")):
         if key not in ctx.settings.lines:
             layer[key] = value
+    # The feed's image: the site's share image at its full address (else the feed says <url>None</url>).
+    if ctx.settings.site_url:
+        image = ctx.settings.site_url.rstrip("/") + "/" + share.image_for(ctx.settings.root, ctx.data, "site")
+        layer.setdefault("plugins", {})["rss"] = {"image": image}
     layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
     layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}

@@ -152,3 +152,15 @@ def test_make_verhaal_refuses_unknown_circle_in_dutch(project_with_new_story, da
     assert result.returncode != 0
     valid = ", ".join(c.id for c in data.circles)
     assert f"onbekende leerkring 'bestaat-niet'. Kies een van: {valid}." in result.stderr
+
+
+def test_feed_has_no_empty_or_none_fields(site, root):
+    from macros import settings as settings_module
+
+    for name in ("feed_rss_created.xml", "feed_rss_updated.xml"):
+        channel = ET.parse(site.dir / name).getroot().find("channel")
+        for element in channel.iter():
+            if len(element) == 0 and not element.attrib:  # atom:link and enclosures carry attributes
+                assert (element.text or "").strip() not in ("", "None"), f"{name}: <{element.tag}> is leeg"
+        site_url = settings_module.read(root).site_url.rstrip("/")
+        assert channel.findtext("image/url") == f"{site_url}/assets/delen/site.png"
