@@ -164,3 +164,13 @@ def test_feed_has_no_empty_or_none_fields(site, root):
                 assert (element.text or "").strip() not in ("", "None"), f"{name}: <{element.tag}> is leeg"
         site_url = settings_module.read(root).site_url.rstrip("/")
         assert channel.findtext("image/url") == f"{site_url}/assets/delen/site.png"
+
+
+def test_continue_reading_links_name_their_story(site, data):
+    """'Doorgaan met lezen' appears once per story in the listings: screen readers hear which one."""
+    titles = {post.meta.title for post in data.published_stories()}
+    links = site.content("verhalen/").select(".md-post__action a")
+    assert links
+    for link in links:
+        text = " ".join(link.get_text().split())
+        assert text.startswith("Doorgaan met lezen: ") and text.removeprefix("Doorgaan met lezen: ") in titles, text

@@ -29,6 +29,9 @@ EDITS = {
 {% include "ko/edit-link.html" %}
 """),
     ],
+    "post.html": [("""          {{ lang.t("blog.continue") }}
+        </a>""", """          {{ lang.t("blog.continue") }}<span class="ko-visually-hidden">: {{ post.title }}</span>
+        </a>""")],
     "../blog.html": [("""        {% endblock %}
       {% endif %}
     </div>""", """        {% endblock %}
