@@ -250,7 +250,6 @@ def cmd_verhaal_uit_issue(args: argparse.Namespace) -> int:
     path.write_text(converted.text, encoding="utf-8")
     label = path.relative_to(args.root).as_posix()
     try:
-        load_project(args.root)
         problems = [str(e) for e in unfinished(load_project(args.root)) if e.path == label]
     except DataErrors as exc:
         problems = [str(e) for e in exc.errors]
