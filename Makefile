@@ -3,7 +3,7 @@
 #   make site BOUWER=zensical   dezelfde site, gebouwd met Zensical (opvolger van Material)
 #   make serve   live voorbeeld op http://127.0.0.1:8000 (make serve-snel: sneller bij veel verhalen)
 #   make serve VERHAAL=<bestand>   live voorbeeld van één verhaal, binnen een seconde bijgewerkt
-#   make check   controleer alleen de gegevens en verhalen (snel)
+#   make check   controleer gegevens, verhalen, bestandsnamen, links en foto's (snel, zonder te bouwen)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
 #   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
 #   make verhaal TITEL="…" LEERKRING=<id of naam> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
