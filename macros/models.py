@@ -430,6 +430,8 @@ class Term(Identified):
     explanation: Text
     source: str | None = Field(default=None, description="Waar de bron het noemt of uitlegt")
     uncertain: bool = Field(default=False, description="Waar: de bronnen geven de betekenis niet zeker")
+    common_meaning: bool = Field(default=False, description="Waar: de bronnen schrijven de afkorting niet "
+                                 "voluit; 'expansion' is de gangbare betekenis (de begrippenlijst zegt dat één keer)")
     tooltip: bool = Field(default=True, description="Onwaar: geen tooltip (bijv. bij een gewoon woord)")
 
 

@@ -459,20 +459,28 @@ def source_cards(sources: Sequence[Source], to: Routes) -> Markup:
                             s.date.label if s.date else (s.period or "")) for s in sources], "sources")
 
 
+COMMON_MEANING = ("Bij een afkorting met '(gangbare betekenis)' schrijven de bronnen de afkorting niet voluit; "
+                  "daar staat de betekenis die gewoonlijk wordt gebruikt.")
+
+
 def glossary(terms: Sequence[Term]) -> Markup:
-    """Every term with its expansion and explanation; uncertain meanings say so."""
+    """Every term with its expansion and explanation; uncertain meanings say so. Expansions the sources
+    do not give are marked '(gangbare betekenis)', and the list says once what that means."""
     parts = []
     for t in sorted(terms, key=lambda t: t.term.casefold()):
         head: list[Content] = [el("strong", t.term)]
         if t.expansion:
             head += [" — ", t.expansion]
+            if t.common_meaning:
+                head.append(el("span", " (gangbare betekenis)", class_=cls("glossary", "common")))
         body: list[Content] = [el("p", t.explanation)]
         if t.uncertain:
             body.append(el("p", "De bronnen geven de betekenis niet eenduidig.", class_=cls("glossary", "uncertain")))
         if t.source:
             body.append(el("p", ["Bron: ", t.source], class_=cls("glossary", "source")))
         parts += [el("dt", head, id=t.id), el("dd", body)]
-    return el("dl", parts, class_=cls("glossary"))
+    note = [el("p", COMMON_MEANING, class_=cls("glossary", "note"))] if any(t.common_meaning for t in terms) else []
+    return Markup("").join([*note, el("dl", parts, class_=cls("glossary"))])
 
 
 def abbreviation_titles(terms: Sequence[Term]) -> dict[str, str]:

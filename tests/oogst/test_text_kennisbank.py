@@ -123,3 +123,11 @@ def test_one_spelling_for_the_green_metropolitan_region_and_the_advice():
     assert term("gmr")["expansion"] == "Groene Metropoolregio"
     assert person("babine-scholten")["description"].endswith("Groene Metropoolregio bij de provincie Gelderland")
     assert term("zonder-leren-geen-presteren")["term"] == "Zonder Leren geen Presteren"
+
+
+def test_the_glossarys_common_meaning_caveat_is_said_once_not_per_entry():
+    import yaml as _yaml
+
+    terms = _yaml.safe_load((ROOT / "data" / "begrippen.yml").read_text(encoding="utf-8"))
+    assert not any("dit is de gangbare betekenis" in t["explanation"] for t in terms)
+    assert sum(1 for t in terms if t.get("common_meaning")) >= 50

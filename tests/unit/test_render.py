@@ -188,3 +188,15 @@ def test_the_stories_of_a_principle_are_a_list():
     block = soup.select_one(".ko-principle__stories")
     assert block.p.get_text() == "Verhalen bij dit principe:"
     assert [a.get_text() for a in block.select("ul > li > a")] == ["Verhaal 1", "Verhaal 2"]
+
+
+def test_the_glossary_says_the_common_meaning_caveat_once():
+    from macros.models import Term
+
+    terms = [Term(id=f"t{n}", term=f"AB{n}", expansion=f"Afkorting {n}", explanation="Uitleg.", common_meaning=True)
+             for n in range(3)] + [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="Uitleg.")]
+    soup = BeautifulSoup(str(render.glossary(terms)), "html.parser")
+    assert len(soup.select(".ko-glossary__note")) == 1 and "niet voluit" in soup.select_one(".ko-glossary__note").text
+    assert len(soup.select("dt .ko-glossary__common")) == 3
+    assert "gangbare betekenis" not in soup.find("dt", id="ipo").text
+    assert "niet voluit" not in " ".join(dd.text for dd in soup.select("dd"))
