@@ -91,6 +91,19 @@ def prose(html: str) -> list[str]:
     return [p.get_text(" ", strip=True) for p in article.find_all("p")]
 
 
+def shortfall(lengths: list[int]) -> str | None:
+    """What keeps these sentence lengths from the B1 target, in Dutch, or None when they meet it."""
+    if not lengths:
+        return None
+    figures = PageFigures("", True, lengths)
+    if figures.average > TARGET_AVERAGE:
+        return f"gemiddeld {figures.average:.1f} woorden per zin (hoogstens {TARGET_AVERAGE})"
+    if figures.long_share > TARGET_LONG_SHARE:
+        return f"{100 * figures.long_share:.0f} % zinnen van meer dan {LONG} woorden (hoogstens " \
+               f"{round(100 * TARGET_LONG_SHARE)} %)"
+    return None
+
+
 def page_figures(site: Path, url: str, publication: bool) -> PageFigures | None:
     path = site / url / "index.html"
     if not path.is_file():
@@ -134,9 +147,7 @@ def format_report(pages: list[PageFigures], publication: PageFigures, whole: Pag
     out += ["", "Alleen op de site", header]
     out += [line(p.url or "(home)", p) for p in pages if not p.publication]
     out += ["", "Totaal", header, line("publicatie", publication), line("hele site", whole), ""]
-    ok_average = publication.average <= TARGET_AVERAGE
-    ok_long = publication.long_share <= TARGET_LONG_SHARE
-    verdict = "gehaald" if ok_average and ok_long else "nog niet gehaald"
+    verdict = "nog niet gehaald" if shortfall(publication.lengths) else "gehaald"
     out.append(f"Doel voor de publicatie: gemiddeld hoogstens {TARGET_AVERAGE} woorden per zin en hoogstens "
                f"{round(100 * TARGET_LONG_SHARE)} % lange zinnen: {verdict} "
                f"({publication.average:.1f} woorden, {100 * publication.long_share:.1f} % lang).")

@@ -105,3 +105,15 @@ def text_of(node) -> str:
         tag.unwrap()
     copy.smooth()  # merge the text nodes that unwrapping left side by side
     return " ".join(copy.get_text(" ").split())
+
+
+def sentence_lengths(markdown_text: str) -> list[int]:
+    """Words per sentence of a page's running text, from its Markdown (macro lines left out), as
+    make leesbaarheid counts them on the built page."""
+    import markdown
+
+    from macros.leesbaarheid import prose, sentences, words
+
+    body = "\n".join(line for line in markdown_text.splitlines() if not line.lstrip().startswith("{{"))
+    html = markdown.markdown(body, extensions=["admonition"])
+    return [words(s) for p in prose(f'<div class="md-content__inner">{html}</div>') for s in sentences(p)]

@@ -22,3 +22,11 @@ def test_quotes_lists_tables_and_boxes_are_not_prose():
 def test_long_share_counts_sentences_over_25_words():
     figures = PageFigures("x/", True, [10, 26, 25, 30])
     assert figures.long == 2 and figures.long_share == 0.5 and figures.average == 22.75
+
+
+def test_shortfall_names_what_misses_the_b1_target():
+    from macros.leesbaarheid import shortfall
+
+    assert shortfall([10, 12, 14]) is None
+    assert shortfall([20, 18, 16]) == "gemiddeld 18.0 woorden per zin (hoogstens 15)"
+    assert shortfall([5] * 9 + [30]) == "10 % zinnen van meer dan 25 woorden (hoogstens 8 %)"
