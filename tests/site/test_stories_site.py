@@ -126,6 +126,20 @@ def project_with_new_story(tmp_path_factory, data):
     assert result.returncode == 0, result.stderr
     path = result.stdout.strip().splitlines()[-1]
     assert path == "docs/verhalen/posts/een-nieuwe-oogst-wat-de-kring-leerde.md"
+    # The editor writes the story, as CONTRIBUTING.md asks: the template's own text is refused
+    # by the publishing build (CI=true), so a story left as made would fail there.
+    story = project / path
+    text = story.read_text(encoding="utf-8")
+    for placeholder, own in (
+        ("Vat het verhaal samen in één zin.", "De kring leerde hoe je samen een oogst maakt."),
+        ("Schrijf hier de inleiding: één tot drie zinnen die op het overzicht van alle verhalen staan.",
+         "De kring kwam drie keer bij elkaar. Dit is wat ze leerden."),
+        ("## Eerste tussenkop", "## Wat we leerden"),
+        ("Schrijf hier het verhaal.", "We leerden dat samen oogsten tijd vraagt."),
+    ):
+        assert placeholder in text, placeholder
+        text = text.replace(placeholder, own)
+    story.write_text(text, encoding="utf-8")
     check = subprocess.run(["make", "--no-print-directory", "check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     return project, build_site(project, tmp_path_factory.mktemp("redactie-site")), data.circles[0].id
