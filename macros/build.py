@@ -1,6 +1,6 @@
 """The build pipeline, the one way a site is made: `make site`, the tests and the benchmark call it.
 
-    read + validate (once) ─► derived files ─► builder (MkDocs or Zensical) ─► search index ─► PDF ─► swap
+    read + validate (once) ─► derived files ─► builder (MkDocs or Zensical) ─► feed ─► search index ─► PDF ─► swap
 
 The builder is a parameter: Material for MkDocs ends on 5 May 2027 and Zensical (same team) reads
 the same mkdocs.yml, so switching is `make site BOUWER=zensical`. Everything is built into a fresh
@@ -23,7 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import generate, loader, page_macros, pdf, search
+from . import feed, generate, loader, page_macros, pdf, search
 from .errors import DataErrors
 
 BUILDERS = ("mkdocs", "zensical")
@@ -144,6 +144,10 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     pages_s = result.seconds["pagina's"]
     result.steps.append(f"Pagina's gebouwd met {builder} ({pages_s:.1f} s).")
     say(result.steps[-1])
+    tidied = feed.tidy(ctx, staging)
+    if tidied:
+        result.steps.append(tidied)
+        say(tidied)
     if search.engine(project.settings, project.data) == search.PAGEFIND:
         try:
             result.steps.append(search.build_index(staging))

@@ -198,7 +198,11 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
         if entry.label.startswith(f"data/{BUNDLE_DIR}/") and entry.collection != "sources":
             source = next(e.record.id for e in entries if e.label == entry.label and e.collection == "sources")
             bundles.setdefault(source, []).append((entry.collection, entry.record.id))
-    data = SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()})
+    slugs = {post.slug for post in posts}
+    reading_order = tuple(dict.fromkeys(
+        Path(page).stem for part in settings.pdf.parts for page in part.pages if Path(page).stem in slugs))
+    data = SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()},
+                    reading_order=reading_order)
     link_errors = editorial.check_links(settings, page_macros.context(settings, data))
     if link_errors:
         raise DataErrors(link_errors)

@@ -21,7 +21,9 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -128,6 +130,12 @@ class PartialDate:
         if self.part:
             return f"{self.part} {self.year}"
         return str(self.year)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of the period ('begin 2025' → 1 January 2025)."""
+        month = self.month or _PART_ORDER.get(self.part or "", 1)
+        return dt.date(self.year, month, self.day or 1)
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -513,6 +521,39 @@ class Story(Record):
     # Material writes this into <meta name="description" content="…"> without escaping.
     description: AttrText = Field(max_length=300, description="Samenvatting in één zin")
     draft: bool = False
+    # When only a year, a part of a year or a month is known (the stories of the publication: 'begin
+    # 2025'), the site shows this instead of the date. Material's blog needs a full `date`; it is then
+    # the first day of this period, only for the order, and shown nowhere (tests/site/test_dating.py).
+    dating: DateValue | None = Field(
+        default=None,
+        description="Wanneer het verhaal verscheen, zo precies als bekend (bijv. 'begin 2025'); "
+                    "dan is date alleen de volgorde",
+    )
+
+    @field_validator("dating")
+    @classmethod
+    def _date_within_dating(cls, dating: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        if dating is None:
+            return dating
+        if dating.day is not None:
+            raise ValueError(f"'{dating}' is een volledige datum; zet die in date en laat dating weg")
+        first, date = dating.first_day, info.data.get("date")
+        if date is not None and date != first:
+            raise ValueError(f"bij '{dating}' hoort date: {first.isoformat()} (de eerste dag van die periode; "
+                             f"die bepaalt alleen de volgorde en staat nergens op de site), niet {date.isoformat()}")
+        return dating
+
+    @property
+    def dating_label(self) -> str:
+        """How the site shows when the story appeared: '14 maart 2025', or 'begin 2025'."""
+        if self.dating is not None:
+            return self.dating.label
+        return f"{self.date.day} {MONTHS_NL[self.date.month - 1]} {self.date.year}"
+
+    @property
+    def dating_iso(self) -> str:
+        """For <time datetime>: as precise as known ('2025' for 'begin 2025')."""
+        return self.dating.iso if self.dating is not None else self.date.isoformat()
 
 
 # ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from . import render
-from .models import STORY_KINDS
+from .models import CIRCLE_KINDS, STORY_KINDS
 from .routes import Routes
 from .settings import Settings
 from .sitedata import Post, SiteData
@@ -82,7 +82,7 @@ def pdf_name(data: SiteData) -> str:
 
 def story_link(data: SiteData, routes: Routes, post: Post) -> render.StoryLink:
     meta = post.meta
-    return render.StoryLink(meta.title, routes.story(post.slug), meta.date, meta.kind,
+    return render.StoryLink(meta.title, routes.story(post.slug), meta.dating_label, meta.dating_iso, meta.kind,
                             tuple(data.person(a).name for a in meta.authors), meta.description)
 
 
@@ -95,7 +95,11 @@ def story_lookup(ctx: Context) -> dict:
         "circles": {c.category: {"name": c.name, "url": routes.circle(c.id)} for c in data.circles},
         "principles": {p.id: {"label": f"{p.number}. {p.title}", "url": routes.principle(p.id)}
                        for p in data.principles},
-        "people": {p.id: p.name for p in data.people},
+        "people": {p.id: {"name": p.name, "role": p.description or "", "url": routes.author(p.id)}
+                   for p in data.people if data.stories_by_person(p.id)},
+        # One entry per distinct dating ('begin 2025'), as YAML gives it (a year alone is a number).
+        "datings": {str(post.meta.dating): {"label": post.meta.dating.label, "iso": post.meta.dating.iso}
+                    for post in data.stories if post.meta.dating is not None},
         "themes": {t.id: {"title": t.title, "url": routes.theme(t.id)} for t in data.themes},
     }
 
@@ -109,15 +113,16 @@ def appearances(ctx: Context, ident: str) -> list[render.Appearance]:
         if circle.ambassador == ident:
             roles.append("ambassadeur")
         if roles:
-            found.append(render.Appearance(f"{circle.name} ({', '.join(roles)})", routes.circle(circle.id)))
+            found.append(render.Appearance(CIRCLE_KINDS[circle.kind], f"{circle.category} ({', '.join(roles)})",
+                                           routes.circle(circle.id)))
     for group in data.colophon:
         if any(m.person == ident for m in group.members):
-            found.append(render.Appearance(f"Colofon: {group.title}", routes.colophon_group(group.id)))
+            found.append(render.Appearance("Colofon", group.title, routes.colophon_group(group.id)))
     for post in data.stories_by_person(ident):
-        found.append(render.Appearance(f"Verhaal: {post.meta.title}", routes.story(post.slug)))
+        found.append(render.Appearance("Verhaal", post.meta.title, routes.story(post.slug)))
     for event in data.sorted_timeline():
         if ident in event.people:
-            found.append(render.Appearance(f"Tijdlijn, {event.date.label}: {event.title}",
+            found.append(render.Appearance("Tijdlijn", f"{event.date.label}: {event.title}",
                                            routes.timeline_event(event.id)))
     return found
 

@@ -8,7 +8,6 @@ every address is made in one place and is relative to that page.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -368,7 +367,8 @@ class StoryLink:
 
     title: str
     url: str      # from the site root (routes.Routes.story)
-    date: dt.date
+    dating: str   # '14 maart 2025', or 'begin 2025' when only that is known (models.Story.dating_label)
+    dating_iso: str  # for <time datetime>: '2025-03-14', or '2025'
     kind: str
     authors: tuple[str, ...]
     description: str
@@ -385,10 +385,6 @@ def pdf_link(to: Routes, name: str) -> Markup:
                     el("span", "(pdf)", class_=cls("pdf", "size"))], class_=cls("pdf"), data_ko_pdf="")
 
 
-def dutch_date(date: dt.date) -> Markup:
-    return el("time", f"{date.day} {MONTHS_NL[date.month - 1]} {date.year}", datetime=date.isoformat())
-
-
 def _joined(parts: Sequence[Markup], last: str = " en ") -> Markup:
     if len(parts) <= 1:
         return Markup("").join(parts)
@@ -401,7 +397,7 @@ def story_list(stories: Sequence[StoryLink], to: Routes, empty: str = "Nog geen 
         return el("p", empty, class_=cls("stories", "empty"))
     items = []
     for s in stories:
-        meta = [STORY_KINDS[s.kind], " · ", dutch_date(s.date)]
+        meta = [STORY_KINDS[s.kind], " · ", el("time", s.dating, datetime=s.dating_iso)]
         if s.authors:
             meta += [" · ", _joined([escape(a) for a in s.authors])]
         items.append(el("li", [

@@ -90,6 +90,11 @@ class Routes:
         blog = self.settings.blog
         return self._(f"{blog.blog_dir}/{blog.post_url_format.format(file=slug)}/")
 
+    def author(self, ident: str) -> str:
+        """An author's page of the blog (their stories), by the blog's authors_profiles_url_format."""
+        blog = self.settings.blog
+        return self._(f"{blog.blog_dir}/{blog.authors_profiles_url_format.format(slug=ident)}/")
+
     def feed(self) -> str:
         return self._(FEED_FILE)
 

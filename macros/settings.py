@@ -99,6 +99,7 @@ class BlogSettings(BaseModel):
     post_dir: str = "{blog}/posts"
     post_url_format: str = "{date}/{slug}"
     authors_file: str = "{blog}/.authors.yml"
+    authors_profiles_url_format: str = "author/{slug}"
 
     @field_validator("post_url_format")
     @classmethod

@@ -67,6 +67,9 @@ class SiteData:
     stories: tuple[Post, ...] = ()
     # source id → ((collection, id), …): the units a file in data/bronnen/ adds besides its source
     bundles: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # The stories in the publication's own order (the print edition's parts): the reading order of
+    # stories that share a date, such as the publication's own ('begin 2025').
+    reading_order: tuple[str, ...] = ()
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -97,9 +100,11 @@ class SiteData:
         return [e for e in self.sorted_timeline() if e.circle == ident]
 
     def published_stories(self) -> list[Post]:
-        """Stories that are published (no drafts), newest first, then by title."""
+        """Stories that are published (no drafts), newest first; on the same date in the publication's order,
+        then by title."""
         posts = [p for p in self.stories if not p.meta.draft]
-        return sorted(posts, key=lambda p: (-p.meta.date.toordinal(), p.meta.title))
+        order = {slug: i for i, slug in enumerate(self.reading_order)}
+        return sorted(posts, key=lambda p: (-p.meta.date.toordinal(), order.get(p.slug, len(order)), p.meta.title))
 
     def stories_for_circle(self, ident: str) -> list[Post]:
         category = self.circle(ident).category

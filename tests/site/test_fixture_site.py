@@ -61,3 +61,14 @@ def test_the_storys_photo_is_on_its_page_and_in_the_pdf(fixture_site):
     pdf = built.dir / pdf_name(load_project(project).data)
     listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert any(" 320   200 " in line for line in listing.splitlines()), listing
+
+
+def test_a_story_with_a_real_date_shows_that_day(fixture_site):
+    """An editor's story keeps its real date: in the byline, the sidebar, the feed and the sharing meta."""
+    _, built = fixture_site
+    page = built.page("verhalen/eerste-verhaal/")
+    time = page.select_one(".ko-byline time")
+    assert time.get_text(strip=True) == "14 maart 2025" and time["datetime"].startswith("2025-03-14")
+    assert page.select_one(".md-sidebar--post time").get_text(strip=True) == "14 maart 2025"
+    assert page.find("meta", property="article:published_time")["content"].startswith("2025-03-14")
+    assert "<pubDate>Fri, 14 Mar 2025" in (built.dir / "feed_rss_created.xml").read_text(encoding="utf-8")

@@ -23,13 +23,17 @@ EDITS = {
     "content.html": [
         ("{% if \"\\u003ch1\" not in page.content %}", """{% if config.extra.ko_search == "pagefind" %}<div data-pagefind-body>{% endif %}
 {% if "\\u003ch1" not in page.content %}"""),
+        ("{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n",
+         "{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n{% include \"ko/story-byline.html\" %}\n"),
         ("{{ page.content }}\n", """{{ page.content }}
 {% include "ko/story-meta.html" %}
 {% if config.extra.ko_search == "pagefind" %}</div>{% endif %}
 {% include "ko/edit-link.html" %}
 """),
     ],
-    "post.html": [("""          {{ lang.t("blog.continue") }}
+    "post.html": [("""          <time datetime="{{ post.config.date.created }}">
+            {{- post.config.date.created | date -}}
+          </time>""", """          {% include "ko/story-date.html" %}"""), ("""          {{ lang.t("blog.continue") }}
         </a>""", """          {{ lang.t("blog.continue") }}<span class="ko-visually-hidden">: {{ post.title }}</span>
         </a>""")],
     "../blog.html": [("""        {% endblock %}
@@ -38,6 +42,9 @@ EDITS = {
       {% endif %}
       {% include "ko/edit-link.html" %}
     </div>""")],
+    "../blog-post.html": [("""                        <time datetime="{{ page.config.date.created }}" class="md-ellipsis">
+                          {{- page.config.date.created | date -}}
+                        </time>""", """                        <span class="md-ellipsis">{% include "ko/story-date.html" %}</span>""")],
     "header.html": [("    {% if config.repo_url %}", """    {% if config.extra.ko_search == "pagefind" %}
       {% include "ko/pagefind.html" %}
     {% endif %}
@@ -51,7 +58,8 @@ def without_header(text: str) -> str:
 
 def test_every_override_is_declared():
     # Partials, and the blog overview (one level up); main.html and 404.html extend Material's base.
-    found = [p.name for p in OVERRIDES.glob("*.html")] + ["../blog.html"] * (OVERRIDES / "../blog.html").is_file()
+    found = [p.name for p in OVERRIDES.glob("*.html")] + [
+        f"../{name}" for name in ("blog.html", "blog-post.html") if (OVERRIDES / ".." / name).is_file()]
     assert sorted(found) == sorted(EDITS)
 
 

@@ -179,10 +179,9 @@ def test_bold_words_of_a_source_list_item_are_kept_without_a_colon():
 
 
 def test_the_stories_of_a_principle_are_a_list():
-    import datetime as dt
-
     principle = Principle(id="p", number=1, title="Titel", short="Kort", explanation=["Uitleg."])
-    links = [render.StoryLink(title=f"Verhaal {n}", url=f"verhalen/v{n}/", date=dt.date(2025, 1, n), kind="Column",
+    links = [render.StoryLink(title=f"Verhaal {n}", url=f"verhalen/v{n}/", dating=f"{n} januari 2025",
+                              dating_iso=f"2025-01-0{n}", kind="Column",
                               authors=(), description="") for n in (1, 2)]
     soup = BeautifulSoup(render.principle_sections([principle], stories={"p": links}, to=ROOT_ROUTES), "html.parser")
     block = soup.select_one(".ko-principle__stories")

@@ -1,0 +1,64 @@
+"""The feeds after the builder wrote them (MkDocs' rss plugin or Zensical's own): honest dates and
+human labels.
+
+A feed item needs no <pubDate> (RSS 2.0: optional). The plugins give every item one from the story's
+`date`; for a story that only has a `dating` ('begin 2025') that day is not known, so its <pubDate> is
+removed. The items follow the site's order (newest first; on the same date the publication's own
+order), and a theme's id in <category> becomes its title.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .page_macros import Context
+from .routes import FEED_FILE
+
+FEED_FILES = (FEED_FILE, "feed_rss_updated.xml")
+
+
+def _namespaces(path: Path) -> None:
+    """Keep the feed's own prefixes (atom:, dc:) when it is written back."""
+    for _, (prefix, uri) in ET.iterparse(path, events=("start-ns",)):
+        ET.register_namespace(prefix, uri)
+
+
+def tidy(ctx: Context, site_dir: Path) -> str | None:
+    """Rewrite the feeds in site_dir; returns a Dutch summary, or None when there is no feed."""
+    data, routes = ctx.data, ctx.routes
+    site_url = (ctx.settings.site_url or "").rstrip("/") + "/"
+    stories = data.published_stories()
+    position = {site_url + routes.story(p.slug): i for i, p in enumerate(stories)}
+    undated = {site_url + routes.story(p.slug) for p in stories if p.meta.dating is not None}
+    themes = {t.id: t.title for t in data.themes}
+    done = []
+    for name in FEED_FILES:
+        path = Path(site_dir) / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        # What comes before <rss> (the XML declaration, Zensical's stylesheet line) stays as it is.
+        head = text[: text.index("<rss")]
+        _namespaces(path)
+        root = ET.fromstring(text)
+        channel = root.find("channel")
+        items = channel.findall("item")
+        for item in items:
+            link = (item.findtext("link") or "").strip()
+            if link in undated:
+                for date in item.findall("pubDate"):
+                    item.remove(date)
+            for category in item.findall("category"):
+                category.text = themes.get((category.text or "").strip(), category.text)
+        for item in items:
+            channel.remove(item)
+        items.sort(key=lambda item: position.get((item.findtext("link") or "").strip(), len(position)))
+        channel.extend(items)
+        body = ET.tostring(root, encoding="unicode")
+        path.write_text(head + re.sub(r"\n\s*\n", "\n", body) + "\n", encoding="utf-8")
+        done.append(name)
+    if not done:
+        return None
+    return f"Feed bijgewerkt: {len(undated)} verhalen zonder bekende dag hebben geen pubDate ({', '.join(done)})."
