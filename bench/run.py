@@ -185,8 +185,9 @@ def timed_pipeline(project: Path) -> tuple[float, int, dict[str, float]]:
 
 
 def search_index(site: Path) -> tuple[str, int, int]:
-    """(engine, raw bytes, gzipped bytes) of the whole search index a site publishes. For Pagefind:
-    every chunk, fragment and meta file (a reader fetches only a few of them per query)."""
+    """(engine, raw bytes, gzipped bytes) of the whole search index a site publishes (the plain
+    Material build of the comparison has its own); for Pagefind every chunk, fragment and meta file
+    (a reader fetches only a few of them per query)."""
     lunr = site / "search" / "search_index.json"
     if lunr.is_file():
         data = lunr.read_bytes()

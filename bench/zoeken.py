@@ -1,10 +1,10 @@
 """Search at scale: what a reader downloads and waits for a result, for a synthetic circle with N
-stories (default 5000), with Material's built-in search and with Pagefind (what this project uses
-from extra.search.pagefind_from_stories stories on). Figures, not a test.
+stories (default 5000), with Pagefind, the search of every harvest. Figures, not a test. (Material's
+own search, measured here before it was removed: 4,513 kB before the first result at 5,000 stories;
+see the README.)
 
-    .venv/bin/python bench/zoeken.py                      # N = 5000, both engines
+    .venv/bin/python bench/zoeken.py                      # N = 5000
     BENCH_N=1000 .venv/bin/python bench/zoeken.py
-    BENCH_ZOEKEN=pagefind .venv/bin/python bench/zoeken.py # one engine only
 
 Every figure is measured in Debian's Chromium over a gzip server on loopback (as GitHub Pages
 serves), without network delay, on this machine's CPU and with the CPU slowed down 4× (Chrome's
@@ -82,36 +82,6 @@ class Browser:
         self.browser.close()
 
 
-def material(url: str, throttle: int) -> dict:
-    """Material: the first query loads and builds the whole index in the page's worker."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = Browser(p, throttle)
-        page = b.page
-        page.goto(url + "/", wait_until="load")
-        before = b.received
-        started = time.perf_counter()
-        page.keyboard.press("/")
-        page.keyboard.type(QUERIES[0])
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=300_000)
-        first = time.perf_counter() - started
-        download = b.received - before
-        timings = []
-        for query in QUERIES[1:]:
-            page.fill(".md-search__input", "")
-            t = time.perf_counter()
-            page.keyboard.type(query)
-            page.wait_for_function(
-                f"document.querySelector('.md-search-result__meta') && "
-                f"document.querySelector('.md-search__input').value === '{query}' && "
-                f"document.querySelectorAll('.md-search-result__item').length > 0", timeout=120_000)
-            timings.append(time.perf_counter() - t)
-        heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
-        b.close()
-    return {"download": download, "first": first, "next": timings, "heap": heap}
-
-
 PAGEFIND_QUERY = """async (query) => {
     const started = performance.now();
     const search = await window.__pf.search(query);
@@ -162,15 +132,9 @@ def pagefind(url: str, throttle: int) -> dict:
             "warm_ms": warm_ms, "warm_bytes": warm_bytes}
 
 
-def build(project: Path, engine: str) -> Path:
-    """The circle built with this search engine through the one pipeline (without the PDF). The
-    choice is a settings layer over the circle's own mkdocs.yml, as a circle would write it."""
-    own = project / "mkdocs.eigen.yml"
-    if not own.is_file():
-        (project / "mkdocs.yml").rename(own)
-    (project / "mkdocs.yml").write_text(f"INHERIT: {own.name}\nextra:\n  search:\n    engine: {engine}\n",
-                                        encoding="utf-8")
-    site = project / f"site-{engine}"
+def build(project: Path) -> Path:
+    """The circle built through the one pipeline (without the PDF)."""
+    site = project / "site"
     subprocess.run([str(bench.ROOT / ".venv" / "bin" / "python"), "-m", "macros", "--root", str(project), "bouw",
                     "--zonder-pdf", "--uit", str(site)], check=True, capture_output=True)
     return site
@@ -182,35 +146,23 @@ def kb(count: float) -> str:
 
 def main() -> None:
     count = int(os.environ.get("BENCH_N", "5000"))
-    engines = os.environ.get("BENCH_ZOEKEN", "material pagefind").split()
     with tempfile.TemporaryDirectory(prefix="ko-zoeken-") as tmp:
         project = bench.make_circle(Path(tmp), count)
-        for engine in engines:
-            site = build(project, engine)
-            url, server = serve(site)
-            for throttle in (1, THROTTLE):
-                label = "deze computer" if throttle == 1 else f"CPU {throttle}× trager (telefoon)"
-                if engine == "material":
-                    r = material(url, throttle)
-                    print(f"\nMaterials zoekfunctie bij {count} verhalen — {label}:")
-                    print(f"  download voor het eerste resultaat (gzip): {kb(r['download'])}")
-                    print(f"  eerste resultaat na typen:        {r['first']:.2f} s (index laden en opbouwen inbegrepen)")
-                    print(f"  volgende zoekvragen (mediaan):    {statistics.median(r['next']) * 1000:.0f} ms (incl. typen)")
-                    if r["heap"]:
-                        print(f"  JavaScript-geheugen van de pagina: {r['heap'] / 1e6:.0f} MB")
-                else:
-                    r = pagefind(url, throttle)
-                    print(f"\nPagefind bij {count} verhalen — {label}:")
-                    print(f"  pagina (home, gzip, met zoekknop):           {kb(r['page'])}")
-                    print(f"  zoekvenster openen + eerste zoekvraag:       {kb(r['download'])} download, "
-                          f"{r['first']:.2f} s tot resultaat (incl. typen en 300 ms wachttijd van de UI)")
-                    print(f"  eerste zoekvraag, nieuw bezoek:              max {kb(max(r['cold_bytes']))} "
-                          f"(engine, wasm, index-delen, eerste 5 resultaten), zoeken mediaan "
-                          f"{statistics.median(r['cold_ms']):.0f} ms, max {max(r['cold_ms']):.0f} ms")
-                    print(f"  volgende zoekvraag op dezelfde pagina:       max {kb(max(r['warm_bytes']))}, "
-                          f"mediaan {statistics.median(r['warm_ms']):.0f} ms, max {max(r['warm_ms']):.0f} ms")
-            server.shutdown()
-
+        site = build(project)
+        url, server = serve(site)
+        for throttle in (1, THROTTLE):
+            label = "deze computer" if throttle == 1 else f"CPU {throttle}× trager (telefoon)"
+            r = pagefind(url, throttle)
+            print(f"\nPagefind bij {count} verhalen — {label}:")
+            print(f"  pagina (home, gzip, met zoekknop):           {kb(r['page'])}")
+            print(f"  zoekvenster openen + eerste zoekvraag:       {kb(r['download'])} download, "
+                  f"{r['first']:.2f} s tot resultaat (incl. typen en 300 ms wachttijd van de UI)")
+            print(f"  eerste zoekvraag, nieuw bezoek:              max {kb(max(r['cold_bytes']))} "
+                  f"(engine, wasm, index-delen, eerste 5 resultaten), zoeken mediaan "
+                  f"{statistics.median(r['cold_ms']):.0f} ms, max {max(r['cold_ms']):.0f} ms")
+            print(f"  volgende zoekvraag op dezelfde pagina:       max {kb(max(r['warm_bytes']))}, "
+                  f"mediaan {statistics.median(r['warm_ms']):.0f} ms, max {max(r['warm_ms']):.0f} ms")
+        server.shutdown()
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@
 import sys as _sys
 
 if __name__ in _sys.modules:  # imported as a package (mkdocs-macros, tests, `python -m macros`)
-    from .adapter import define_env
+    from .adapter import define_env, on_post_build
     from .errors import DataErrors
     from .loader import Project, load, load_project
     from .routes import base_for
@@ -26,5 +26,6 @@ else:  # Zensical's macros extension executes this file without registering it: 
 
     _sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))
     define_env = _importlib.import_module("macros.adapter").define_env
+    on_post_build = _importlib.import_module("macros.adapter").on_post_build
 
-__all__ = ["base_for", "define_env", "load", "load_project", "Project", "SiteData", "DataErrors"]
+__all__ = ["base_for", "define_env", "on_post_build", "load", "load_project", "Project", "SiteData", "DataErrors"]

@@ -6,10 +6,11 @@ validated once per build) and binds the plain functions of `page_macros` to the 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any, Callable
 
-from . import generate, page_macros, render
+from . import generate, page_macros, render, search
 from .errors import DataErrors
 from .loader import load_cached
 
@@ -53,3 +54,18 @@ def define_env(env: Any) -> None:
     env.conf["extra"].update(generate.template_values(ctx))
     for name, function in page_macros.MACROS.items():
         env.macro(bind(env, ctx, function), name)
+
+
+# Set by the build pipeline (build.py), which indexes the site itself, after the feed, for both builders.
+PIPELINE = "KO_BOUWSTRAAT"
+
+
+def on_post_build(env: Any) -> None:
+    """After every (re)build of `make serve` or a plain `mkdocs build`: the search index, so that search
+    works in the preview too. The pipeline (`make site`) indexes once itself."""
+    if os.environ.get(PIPELINE):
+        return
+    try:
+        search.build_index(Path(env.conf["site_dir"]))
+    except search.SearchIndexError as exc:
+        raise PluginError(f"De zoekindex kon niet gemaakt worden: {exc}") from None

@@ -23,7 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import feed, generate, loader, page_macros, pdf, search
+from . import adapter, feed, generate, loader, page_macros, pdf, search
 from .errors import DataErrors
 
 BUILDERS = ("mkdocs", "zensical")
@@ -136,10 +136,17 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     lap("lezen")
     staging = target.with_name(target.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    if builder == "mkdocs":
-        result.warnings = _with_mkdocs(config_file, staging, say)
-    else:
-        result.warnings = _with_zensical(root, config_file, staging)
+    os.environ[adapter.PIPELINE] = "1"   # the index is made below, once, for both builders
+    try:
+        if builder == "mkdocs":
+            result.warnings = _with_mkdocs(config_file, staging, say)
+        else:
+            result.warnings = _with_zensical(root, config_file, staging)
+            # Zensical 0.0.x writes its own index even with plugins.search.enabled: false; no page
+            # asks for it (its search dialog is off): one search, Pagefind's, on both builders.
+            (staging / "search.json").unlink(missing_ok=True)
+    finally:
+        os.environ.pop(adapter.PIPELINE, None)
     lap("pagina's")
     pages_s = result.seconds["pagina's"]
     result.steps.append(f"Pagina's gebouwd met {builder} ({pages_s:.1f} s).")
@@ -148,13 +155,12 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     if tidied:
         result.steps.append(tidied)
         say(tidied)
-    if search.engine(project.settings, project.data) == search.PAGEFIND:
-        try:
-            result.steps.append(search.build_index(staging))
-        except search.SearchIndexError as exc:
-            raise BuildError(str(exc)) from exc
-        lap("zoekindex")
-        say(result.steps[-1])
+    try:
+        result.steps.append(search.build_index(staging))
+    except search.SearchIndexError as exc:
+        raise BuildError(str(exc)) from exc
+    lap("zoekindex")
+    say(result.steps[-1])
     if with_pdf:
         try:
             result.steps.append(pdf.build(ctx, staging))

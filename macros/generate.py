@@ -3,7 +3,7 @@
 - `docs/verhalen/.authors.yml`: Material's blog authors, from data/mensen.yml, and
   `.afgeleid.yml`: the generated configuration the builders read. It INHERITs the circle's
   mkdocs.yml (never the other way round, so a plain `mkdocs build` works on a fresh clone) and adds
-  what the templates read, which search, and the abbreviation glossary (from data/begrippen.yml).
+  what the templates read, the search options, and the abbreviation glossary (from data/begrippen.yml).
   Written by the build pipeline (macros/build.py) before every build and not kept in git.
 - `schemas/verhaal.schema.json`: JSON Schema of a story's front matter, from the Story model,
   for autocomplete in editors. Kept in git; a test fails when it is stale (`make schema`).
@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import identity, search, share
+from . import identity, share
 from .models import Story
 from .page_macros import Context, story_lookup
 from .render import abbreviation_titles
@@ -46,13 +46,13 @@ def authors_yaml(data: SiteData) -> str:
 
 
 def template_values(ctx: Context) -> dict:
-    """The values the theme templates read from config.extra: the circle's colours, which search, the
+    """The values the theme templates read from config.extra: the circle's colours, the search's options, the
     lookup tables of the story box and the share images. One entry per record, none per story: a
     story page reads its own front matter (page.meta), so this layer does not grow with the stories."""
     root, data, routes = ctx.settings.root, ctx.data, ctx.routes
     return {
         "ko_identity_css": identity.css(ctx.settings.identity),
-        "ko_search": search.engine(ctx.settings, data),
+        "ko_search": {"max_results": ctx.settings.search.max_results},
         "ko_lookup": story_lookup(ctx),
         "ko_share_images": share.page_images(root, data, routes),
         "ko_share_by_category": share.category_images(root, data),
@@ -105,8 +105,8 @@ def edit_links(settings) -> dict | None:
 
 def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
     """The generated configuration: INHERIT the circle's own, then the values the templates need,
-    the search switch and the abbreviation glossary, as YAML."""
-    layer = search.derived_config(ctx.settings, ctx.data)
+    and the abbreviation glossary, as YAML."""
+    layer: dict = {}
     # Each fact written once: what data/site.yml says of the publication, the builders get from here,
     # unless the circle's mkdocs.yml says it itself.
     site = ctx.data.site

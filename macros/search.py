@@ -1,12 +1,12 @@
-"""Which search a harvest gets, and the Pagefind index for a large one.
+"""The search of every harvest, small or large, on both builders: Pagefind.
 
-Material's own search loads one index of every page into the browser before the first result:
-fine for a small harvest, too heavy from a few hundred stories on (measured with bench/zoeken.py:
-96 kB at 100 stories, 4.5 MB gzipped and 6 s to the first result at 5,000). A large harvest gets
-Pagefind instead, whose index is split into chunks that a query fetches on demand.
-
-The choice is made from data (the number of stories) by `engine()`; `make site` and the tests
-both go through it. The settings live in the circle's mkdocs.yml under extra.search.
+Pagefind indexes the built pages after the builder (`make site`, and `make serve` after every
+rebuild: adapter.on_post_build). Its index is split into chunks that a query fetches on demand, so a
+reader downloads a few hundred kB per search even at 5,000 stories (bench/zoeken.py; README), where
+one index of every page (Material's own search) was 4.5 MB. It stems Dutch, in the index and in the
+query ("verhalen" finds "verhaal"), and offers filters: the story pages carry theirs
+(overrides/ko/story-byline.html). Builders' own searches are off (engine/mkdocs.base.yml).
+See adr/0008-een-zoekfunctie-pagefind.md.
 """
 
 from __future__ import annotations
@@ -16,34 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .settings import Settings
-from .sitedata import SiteData
-
-MATERIAL = "material"
-PAGEFIND = "pagefind"
 BUNDLE_DIR = "pagefind"
 # Only the article of a page is indexed (no menus); the theme marks it with data-pagefind-body
-# when Pagefind is the search (overrides/partials/content.html). Permalink signs are left out.
+# (overrides/partials/content.html). Permalink signs are left out.
 EXCLUDE = [".headerlink"]
-
-
-def engine(settings: Settings, data: SiteData) -> str:
-    """'material' or 'pagefind' for this harvest."""
-    chosen = settings.search
-    if chosen.engine != "auto":
-        return chosen.engine
-    return PAGEFIND if len(data.stories) >= chosen.pagefind_from_stories else MATERIAL
-
-
-def derived_config(settings: Settings, data: SiteData) -> dict:
-    """The part of the generated configuration (.afgeleid.yml) that picks the search: Material's
-    search plugin is switched off for Pagefind (the templates read extra.ko_search, which
-    generate.template_values sets)."""
-    chosen = engine(settings, data)
-    layer: dict = {}
-    if chosen == PAGEFIND:
-        layer["plugins"] = {"search": {"enabled": False}}
-    return layer
 
 
 class SearchIndexError(Exception):
@@ -70,7 +46,7 @@ def build_index(site_dir: Path) -> str:
     pages = _indexed_pages(result.stdout)
     if pages == 0 or not (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file():
         raise SearchIndexError("Pagefind vond geen pagina's met data-pagefind-body; "
-                          "staat extra.ko_search op 'pagefind' in .afgeleid.yml (make generate)?")
+                               "is de site gebouwd met de templates van de engine (overrides/)?")
     return f"Zoekindex (Pagefind) gemaakt: {pages} pagina's in {site_dir / BUNDLE_DIR}"
 
 

@@ -10,9 +10,9 @@ Zensical) reads the same files itself; nothing here writes configuration.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import DataError, from_validation_error
 from .identity import Identity
@@ -23,11 +23,21 @@ CONFIG_FILE = "mkdocs.yml"
 
 
 class SearchSettings(Record):
-    engine: Literal["auto", "material", "pagefind"] = Field(
-        default="auto",
-        description="auto: Materials eigen zoekfunctie, vanaf pagefind_from_stories verhalen Pagefind",
-    )
-    pagefind_from_stories: int = Field(default=500, ge=1, description="Vanaf dit aantal verhalen: Pagefind")
+    """Pagefind's search, the same for every harvest (macros/search.py)."""
+
+    max_results: int = Field(default=50, ge=1, le=100,
+                             description="Hoeveel treffers het zoekvenster hoogstens toont (het aantal noemt het wel)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _former_switch(cls, value: Any) -> Any:
+        """A harvest made before one search for every size may still choose an engine: say what changed."""
+        former = [key for key in ("engine", "pagefind_from_stories") if isinstance(value, dict) and key in value]
+        if former:
+            names = " en ".join(f"'{key}'" for key in former)
+            raise ValueError(f"{names} {'bestaat' if len(former) == 1 else 'bestaan'} niet meer: elke oogst zoekt nu "
+                             f"met Pagefind, klein of groot; haal {'die regel' if len(former) == 1 else 'die regels'} weg")
+        return value
 
 
 class RouteSettings(Record):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import SiteData, load
-from sitebuild import EDIT_REPOSITORY, ROOT, BuiltSite, build_site, copy_fixture, copy_project, set_search_engine
+from sitebuild import EDIT_REPOSITORY, ROOT, BuiltSite, build_site, copy_fixture, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -27,14 +27,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         env.setenv("GITHUB_REPOSITORY", EDIT_REPOSITORY)
         env.setenv("GITHUB_SERVER_URL", "https://github.com")
         return build_site(ROOT, tmp_path_factory.mktemp("site"))
-
-
-@pytest.fixture(scope="session")
-def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """This project built as a large harvest would be: with Pagefind instead of Material's search."""
-    project = copy_project(tmp_path_factory.mktemp("pagefind") / "project")
-    set_search_engine(project, "pagefind")
-    return build_site(project, project / "site")
 
 
 @pytest.fixture()

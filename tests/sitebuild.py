@@ -73,13 +73,6 @@ def copy_fixture(target: Path, name: str = "minimal") -> Path:
     return target
 
 
-def set_search_engine(project: Path, engine: str) -> None:
-    """Choose the search as a circle could: its mkdocs.yml becomes a layer over the original."""
-    (project / "mkdocs.yml").rename(project / "mkdocs.eigen.yml")
-    (project / "mkdocs.yml").write_text(
-        f"INHERIT: mkdocs.eigen.yml\nextra:\n  search:\n    engine: {engine}\n", encoding="utf-8")
-
-
 def build_site(project: Path, out: Path, builder: str = "mkdocs") -> BuiltSite:
     """Build `project` into `out` through the one pipeline (macros/build.py), as `make site` does."""
     result = build(project, builder, out, say=lambda line: None)

@@ -57,12 +57,6 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def pagefind_server(pagefind_site):
-    """The project built with Pagefind (as a large harvest), served like `server`."""
-    yield from serve(pagefind_site.dir)
-
-
-@pytest.fixture(scope="session")
 def browser(chromium):
     from playwright.sync_api import sync_playwright
 

@@ -1,6 +1,6 @@
-"""Pagefind's search, as a large harvest gets it (macros/search.py): by keyboard alone, in Dutch,
-without accessibility violations in light and dark, without Material's index or any other host,
-and with working links when the site lives in a subfolder (GitHub Pages)."""
+"""Pagefind's search, the search of every harvest (macros/search.py): by keyboard alone, in Dutch,
+with filters and results announced to screen readers, without accessibility violations in light and
+dark, without any other host, and with working links when the site lives in a subfolder (GitHub Pages)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ def open_search(page, url: str, query: str) -> list[str]:
     return page.eval_on_selector_all("a.pf-result-link", "links => links.map(a => a.href)")
 
 
-def test_search_by_keyboard_alone(browser, pagefind_server, data):
+def test_search_by_keyboard_alone(browser, server, data):
     word = story_word(data)
     page = browser.new_page()
-    results = open_search(page, pagefind_server + "/", word)
+    results = open_search(page, server + "/", word)
     assert results, f"'{word}' vindt niets"
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('pf-result-link')")
@@ -57,12 +57,12 @@ def test_search_by_keyboard_alone(browser, pagefind_server, data):
     page.close()
 
 
-def test_pagefind_loads_on_first_use_and_the_button_opens_it(browser, pagefind_server, data):
+def test_pagefind_loads_on_first_use_and_the_button_opens_it(browser, server, data):
     """Pagefind's script is the largest on the page: it loads when the reader reaches for search."""
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(pagefind_server + "/", wait_until="load")
+    page.goto(server + "/", wait_until="load")
     page.wait_for_timeout(300)
     assert not [u for u in requests if "/pagefind/" in u]
     page.get_by_role("button", name="Zoeken").click()
@@ -74,9 +74,9 @@ def test_pagefind_loads_on_first_use_and_the_button_opens_it(browser, pagefind_s
     page.close()
 
 
-def test_search_speaks_dutch(browser, pagefind_server, data):
+def test_search_speaks_dutch(browser, server, data):
     page = browser.new_page()
-    open_search(page, pagefind_server + "/", story_word(data))
+    open_search(page, server + "/", story_word(data))
     assert page.get_attribute("dialog.pf-modal", "aria-label") == "zoeken"
     assert page.get_attribute("pagefind-results ul", "aria-label") == "Zoekresultaten"
     assert page.inner_text("pagefind-input label") == "Doorzoek deze site"
@@ -85,17 +85,17 @@ def test_search_speaks_dutch(browser, pagefind_server, data):
     page.close()
 
 
-def test_dutch_word_forms_find_the_same_story(browser, pagefind_server):
+def test_dutch_word_forms_find_the_same_story(browser, server):
     """Pagefind stems Dutch on index and query: plural and singular find the same pages. Asked of
     Pagefind's own API in the page (the dialog loads result details lazily, a few at a time)."""
     page = browser.new_page()
-    page.goto(pagefind_server + "/", wait_until="load")
+    page.goto(server + "/", wait_until="load")
     found = page.evaluate("""async (src) => {
         const pagefind = await import(src);
         const urls = async (q) => (await Promise.all((await pagefind.search(q)).results.map(r => r.data())))
             .map(d => d.url).sort();
         return [await urls('leerkring'), await urls('leerkringen')];
-    }""", pagefind_server + "/pagefind/pagefind.js")
+    }""", server + "/pagefind/pagefind.js")
     singular, plural = found
     assert singular, "'leerkring' vindt niets"
     assert singular == plural
@@ -103,10 +103,10 @@ def test_dutch_word_forms_find_the_same_story(browser, pagefind_server):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_search_has_no_violations_and_stays_local(browser, pagefind_server, data, scheme):
+def test_open_search_has_no_violations_and_stays_local(browser, server, data, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    host = urlparse(pagefind_server).netloc
+    host = urlparse(server).netloc
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     requests: list[str] = []
@@ -114,7 +114,7 @@ def test_open_search_has_no_violations_and_stays_local(browser, pagefind_server,
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    assert open_search(page, pagefind_server + "/verhalen/", story_word(data))
+    assert open_search(page, server + "/verhalen/", story_word(data))
     report = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     violations = [f"{v['id']} bij {[n['target'] for n in v['nodes'][:3]]}" for v in report.response["violations"]]
     assert violations == []
@@ -124,10 +124,10 @@ def test_open_search_has_no_violations_and_stays_local(browser, pagefind_server,
     context.close()
 
 
-def test_links_work_when_the_site_lives_in_a_subfolder(browser, pagefind_site, data):
+def test_links_work_when_the_site_lives_in_a_subfolder(browser, site, data):
     """GitHub Pages serves a project at /<repository>/: results must point inside that folder."""
-    folder = pagefind_site.dir.name
-    for base in serve(pagefind_site.dir.parent):
+    folder = site.dir.name
+    for base in serve(site.dir.parent):
         page = browser.new_page()
         results = open_search(page, f"{base}/{folder}/", story_word(data))
         assert results and all(urlparse(u).path.startswith(f"/{folder}/") for u in results), results
@@ -135,3 +135,73 @@ def test_links_work_when_the_site_lives_in_a_subfolder(browser, pagefind_site, d
         assert response is not None and response.ok
         page.close()
         break
+
+
+def test_filters_offer_circle_kind_principle_and_period(browser, server, data):
+    """The values are the stories' own, with human labels (names, not ids)."""
+    page = browser.new_page()
+    page.goto(server + "/", wait_until="load")
+    filters = page.evaluate("""async (src) => {
+        const pagefind = await import(src);
+        await pagefind.options({});
+        return await pagefind.filters();
+    }""", server + "/pagefind/pagefind.js")
+    stories = data.published_stories()
+    assert set(filters) == {"Leerkring", "Soort", "Principe", "Periode"}
+    assert set(filters["Leerkring"]) == {c for p in stories for c in p.meta.categories}
+    from macros.models import STORY_KINDS
+
+    assert set(filters["Soort"]) == {STORY_KINDS[p.meta.kind] for p in stories}
+    principles = {f"{p.number}. {p.title}" for p in data.principles if data.stories_for_principle(p.id)}
+    assert set(filters["Principe"]) == principles
+    assert set(filters["Periode"]) == {str(p.meta.date.year) for p in stories}
+    # Counts per value are the number of stories.
+    circle = next(p for p in stories if p.meta.categories).meta.categories[0]
+    assert filters["Leerkring"][circle] == len([p for p in stories if circle in p.meta.categories])
+    page.close()
+
+
+def test_choosing_a_filter_narrows_the_results_in_the_dialog(browser, server, data):
+    """By keyboard: open the group 'Leerkring', tick a circle; only its stories remain."""
+    page = browser.new_page()
+    open_search(page, server + "/", "leerkring")
+    before = page.inner_text("pagefind-summary")
+    circle = next(p for p in data.published_stories() if p.meta.categories).meta.categories[0]
+    page.locator("details[data-filter-name='Leerkring'] > summary").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("checkbox", name=circle).focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("before => document.querySelector('pagefind-summary').innerText !== before", arg=before)
+    page.wait_for_selector(".pf-results > li:first-child a.pf-result-link")
+    links = page.eval_on_selector_all("a.pf-result-link", "links => links.map(a => a.getAttribute('href'))")
+    slugs = [p.slug for p in data.published_stories() if circle in p.meta.categories]
+    assert links and all(any(slug in link for slug in slugs) for link in links), links
+    page.close()
+
+
+def test_results_are_announced_to_screen_readers(browser, server):
+    """A live region (role=status) says how many results there are, in Dutch."""
+    page = browser.new_page()
+    open_search(page, server + "/", "leerkring")
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-pagefind-announcer] [role=status]')]
+        .some(r => /\\d+ resultaten? voor/.test(r.textContent))""")
+    page.close()
+
+
+def test_results_are_short_and_readable(browser, server):
+    """A short excerpt per result, no facts box run together ('SoortLeerkring…'), no ids."""
+    page = browser.new_page()
+    page.goto(server + "/", wait_until="load")
+    results = page.evaluate("""async (src) => {
+        const pagefind = await import(src);
+        const found = await pagefind.search('leerkring');
+        return Promise.all(found.results.slice(0, 20).map(r => r.data()));
+    }""", server + "/pagefind/pagefind.js")
+    assert results
+    for result in results:
+        excerpt = result["excerpt"]
+        text = excerpt.replace("<mark>", "").replace("</mark>", "")
+        assert len(text) <= 320, (result["url"], text)
+        assert "SoortLeerkring" not in text and "LeerkringDoel" not in text, (result["url"], text)
+        assert result["meta"]["title"], result["url"]
+    page.close()

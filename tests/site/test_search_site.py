@@ -1,5 +1,4 @@
-"""The search in the built site: Material's own for this (small) harvest, Pagefind for a large one.
-The Pagefind build is this project with extra.search.engine: pagefind (the `pagefind_site` fixture)."""
+"""The search in the built site: Pagefind, for every harvest (macros/search.py)."""
 
 from __future__ import annotations
 
@@ -12,28 +11,21 @@ from sitebuild import url_of
 pytestmark = pytest.mark.site
 
 
-def test_small_harvest_keeps_material_search(site, data):
-    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) > len(data.stories)
-    assert not (site.dir / "pagefind").exists()
-    home = site.page("")
-    assert home.select_one(".md-search") is not None
-    assert home.select_one("pagefind-modal-trigger") is None
-    assert home.select_one("[data-pagefind-body]") is None
-
-
-def test_large_harvest_has_no_material_search(pagefind_site):
-    assert not (pagefind_site.dir / "search").exists()
-    for path in pagefind_site.html_pages():
+def test_one_search_pagefind_and_no_builder_search(site):
+    """Every harvest, small or large, searches with Pagefind: no Material index, no search dialog of
+    Material in any page (the browser test: no such index is ever fetched)."""
+    assert not (site.dir / "search").exists()
+    assert (site.dir / "pagefind" / "pagefind-entry.json").is_file()
+    for path in site.html_pages():
         text = path.read_text(encoding="utf-8")
-        assert 'data-md-component="search"' not in text, path  # the browser test: no index is fetched
+        assert 'data-md-component="search"' not in text, path
 
 
-def test_every_page_offers_pagefind_in_the_header(pagefind_site):
-    pages = [p for p in pagefind_site.html_pages() if p.name == "index.html"]
+def test_every_page_offers_pagefind_in_the_header(site):
+    pages = [p for p in site.html_pages() if p.name == "index.html"]
     for path in pages:
-        url = path.parent.relative_to(pagefind_site.dir).as_posix()
-        page = pagefind_site.page("" if url == "." else url + "/")
+        url = path.parent.relative_to(site.dir).as_posix()
+        page = site.page("" if url == "." else url + "/")
         assert page.select_one("header pagefind-modal-trigger") is not None, url
         assert page.select_one("pagefind-modal") is not None, url
         assert page.select_one("pagefind-config")["lang"] == "nl", url
@@ -51,29 +43,63 @@ def test_every_page_offers_pagefind_in_the_header(pagefind_site):
         assert loader is not None and loader.has_attr("defer"), url
 
 
-def test_the_bundle_the_pages_load_exists(pagefind_site):
-    bundle = pagefind_site.dir / "pagefind"
+def test_the_bundle_the_pages_load_exists(site):
+    bundle = site.dir / "pagefind"
     for name in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind.js", "pagefind-entry.json"):
         assert (bundle / name).is_file(), name
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]
 
 
-def test_every_article_is_indexed_and_nothing_else(pagefind_site, data):
+def test_every_article_is_indexed_and_nothing_else(site, data):
     """Articles carry data-pagefind-body (stories, principles, sources...); overviews and the 404 page
     do not, so a result is always the page itself, not a list that quotes it."""
-    marked = [p for p in pagefind_site.html_pages() if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    entry = json.loads((pagefind_site.dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = [p for p in site.html_pages() if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    entry = json.loads((site.dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == len(marked)
-    story_pages = {pagefind_site.path(url_of(s)) for s in data.stories}
+    story_pages = {site.path(url_of(s)) for s in data.stories}
     assert story_pages <= set(marked)
-    assert pagefind_site.dir / "404.html" not in marked
-    overview = pagefind_site.path("verhalen/")
+    assert site.dir / "404.html" not in marked
+    overview = site.path("verhalen/")
     assert overview not in marked
 
 
-def test_story_content_is_inside_the_indexed_part(pagefind_site, data):
+def test_story_content_is_inside_the_indexed_part(site, data):
     story = data.stories[0]
-    body = pagefind_site.page(url_of(story)).select_one("[data-pagefind-body]")
+    body = site.page(url_of(story)).select_one("[data-pagefind-body]")
     assert body.select_one("h1") is not None
     assert body.select_one("aside.ko-story-meta") is not None
+
+
+def test_story_pages_carry_the_search_filters(site, data):
+    from macros.models import STORY_KINDS
+
+    for post in data.published_stories():
+        page = site.page(url_of(post))
+        filters = {}
+        for element in page.select("[data-pagefind-body] [data-pagefind-filter]"):
+            name, _, value = element["data-pagefind-filter"].partition(":")
+            filters.setdefault(name, []).append(value or element.get_text(strip=True))
+        assert filters["Soort"] == [STORY_KINDS[post.meta.kind]], post.slug
+        assert filters.get("Leerkring", []) == list(post.meta.categories), post.slug
+        assert filters["Periode"] == [str(post.meta.date.year)], post.slug
+        principles = [f"{p.number}. {p.title}" for p in data.principles if p.id in post.meta.principles]
+        assert filters.get("Principe", []) == principles, post.slug
+
+
+def test_a_plain_mkdocs_build_and_make_serve_have_a_search_index(tmp_path):
+    """`make serve` (mkdocs serve) and a plain `mkdocs build` index every (re)build themselves
+    (macros.adapter.on_post_build), so the search works in the preview too."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from sitebuild import copy_project
+
+    project = copy_project(tmp_path / "project")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "-q", "-d", str(tmp_path / "out")], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    entry = json.loads((tmp_path / "out" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] > 20

@@ -11,7 +11,6 @@ UPSTREAM = Path(material.__file__).parent / "templates" / "partials"
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
 
 EDITS = {
-    "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
     "copyright.html": [("  {% if not config.extra.generator == false %}", """  {% if config.extra.footer_links %}
     <nav class="ko-footer-links" aria-label="Over deze website">
       {% for item in config.extra.footer_links %}
@@ -21,13 +20,13 @@ EDITS = {
   {% endif %}
   {% if not config.extra.generator == false %}""")],
     "content.html": [
-        ("{% if \"\\u003ch1\" not in page.content %}", """{% if config.extra.ko_search == "pagefind" %}<div data-pagefind-body>{% endif %}
+        ("{% if \"\\u003ch1\" not in page.content %}", """<div data-pagefind-body>
 {% if "\\u003ch1" not in page.content %}"""),
         ("{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n",
          "{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n{% include \"ko/story-byline.html\" %}\n"),
         ("{{ page.content }}\n", """{{ page.content }}
 {% include "ko/story-meta.html" %}
-{% if config.extra.ko_search == "pagefind" %}</div>{% endif %}
+</div>
 {% include "ko/edit-link.html" %}
 """),
     ],
@@ -45,9 +44,7 @@ EDITS = {
     "../blog-post.html": [("""                        <time datetime="{{ page.config.date.created }}" class="md-ellipsis">
                           {{- page.config.date.created | date -}}
                         </time>""", """                        <span class="md-ellipsis">{% include "ko/story-date.html" %}</span>""")],
-    "header.html": [("    {% if config.repo_url %}", """    {% if config.extra.ko_search == "pagefind" %}
-      {% include "ko/pagefind.html" %}
-    {% endif %}
+    "header.html": [("    {% if config.repo_url %}", """    {% include "ko/pagefind.html" %}
     {% if config.repo_url %}""")],
 }
 
