@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -39,8 +39,11 @@ from .models import (
     TimelineEvent,
 )
 from .routes import Routes
+from .text import index_letter, sort_key
 
 PREFIX = "ko"
+
+T = TypeVar("T")
 
 
 Content = str | Markup | Iterable["Content"] | None
@@ -459,24 +462,56 @@ COMMON_MEANING = ("Bij een afkorting met '(gangbare betekenis)' schrijven de bro
                   "daar staat de betekenis die gewoonlijk wordt gebruikt.")
 
 
+def letter_id(letter: str) -> str:
+    """The anchor of a letter in an A–Z index: 'A' → 'letter-a', '0–9' → 'letter-0-9'."""
+    return "letter-" + re.sub(r"[^a-z0-9]+", "-", letter.lower()).strip("-")
+
+
+def by_letter(items: Iterable[T], words: Callable[[T], Sequence[str]]) -> list[tuple[str, list[T]]]:
+    """Items in Dutch dictionary order (text.sort_key), word by word of `words` (a surname, then the
+    whole name), grouped by the letter the first word is filed under; '0–9' (digits, signs) first."""
+    ordered = sorted(items, key=lambda item: [sort_key(w) for w in words(item)])
+    return [(letter, list(group)) for letter, group in groupby(ordered, key=lambda item: index_letter(words(item)[0]))]
+
+
+def letter_nav(letters: Sequence[str], label: str) -> Markup:
+    """A jump list to the letter headings of an A–Z index; only letters that have entries. Not in the
+    search index: a result's excerpt would begin with 'A B C'."""
+    items = [el("li", link(f"#{letter_id(letter)}", letter, class_=cls("letters", "link"))) for letter in letters]
+    return el("nav", el("ul", items, class_=cls("letters", "list")), class_=cls("letters"), aria_label=label,
+              data_pagefind_ignore="")
+
+
+def letter_heading(letter: str) -> Markup:
+    return el("h2", letter, id=letter_id(letter), class_=cls("letters", "heading"))
+
+
 def glossary(terms: Sequence[Term]) -> Markup:
-    """Every term with its expansion and explanation; uncertain meanings say so. Expansions the sources
-    do not give are marked '(gangbare betekenis)', and the list says once what that means."""
-    parts = []
-    for t in sorted(terms, key=lambda t: t.term.casefold()):
-        head: list[Content] = [el("strong", t.term)]
-        if t.expansion:
-            head += [" — ", t.expansion]
-            if t.common_meaning:
-                head.append(el("span", " (gangbare betekenis)", class_=cls("glossary", "common")))
-        body: list[Content] = [el("p", t.explanation)]
-        if t.uncertain:
-            body.append(el("p", "De bronnen geven de betekenis niet eenduidig.", class_=cls("glossary", "uncertain")))
-        if t.source:
-            body.append(el("p", ["Bron: ", t.source], class_=cls("glossary", "source")))
-        parts += [el("dt", head, id=t.id), el("dd", body)]
-    note = [el("p", COMMON_MEANING, class_=cls("glossary", "note"))] if any(t.common_meaning for t in terms) else []
-    return Markup("").join([*note, el("dl", parts, class_=cls("glossary"))])
+    """Every term with its expansion and explanation, A–Z with a heading per letter and a jump list
+    at the top; uncertain meanings say so. Expansions the sources do not give are marked
+    '(gangbare betekenis)', and the page says once what that means."""
+    groups = by_letter(terms, lambda t: (t.term,))
+    blocks: list[Content] = []
+    if any(t.common_meaning for t in terms):
+        blocks.append(el("p", COMMON_MEANING, class_=cls("glossary", "note")))
+    blocks.append(letter_nav([letter for letter, _ in groups], "Begrippen per letter"))
+    for letter, group in groups:
+        parts = []
+        for t in group:
+            head: list[Content] = [el("strong", t.term)]
+            if t.expansion:
+                head += [" — ", t.expansion]
+                if t.common_meaning:
+                    head.append(el("span", " (gangbare betekenis)", class_=cls("glossary", "common")))
+            body: list[Content] = [el("p", t.explanation)]
+            if t.uncertain:
+                body.append(el("p", "De bronnen geven de betekenis niet eenduidig.",
+                               class_=cls("glossary", "uncertain")))
+            if t.source:
+                body.append(el("p", ["Bron: ", t.source], class_=cls("glossary", "source")))
+            parts += [el("dt", head, id=t.id), el("dd", body)]
+        blocks += [letter_heading(letter), el("dl", parts, class_=cls("glossary"))]
+    return _flatten(blocks)
 
 
 def abbreviation_titles(terms: Sequence[Term]) -> dict[str, str]:
@@ -523,24 +558,41 @@ def abbreviate(html: str, titles: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Appearance:
-    """Where a person appears: a label and a link."""
+    """Where a person appears: the kind of place ('Verhaal'), a label and a link."""
 
+    kind: str     # Leerkring, Colofon, Verhaal, Tijdlijn
     label: str
     url: str      # from the site root
 
 
+def surname(name: str) -> str:
+    """What a Dutch index files a name under: the last word, without 'van der' ('Peter van der Broek' → 'Broek')."""
+    return name.split()[-1]
+
+
 def people_index(people: Sequence[Person], appearances: dict[str, Sequence[Appearance]], to: Routes) -> Markup:
-    """Everyone in the publication with their role and every place they appear, derived from data."""
-    parts = []
-    for p in sorted(people, key=lambda p: p.name.split()[-1].casefold()):
-        body: list[Content] = []
-        if p.description:
-            body.append(el("p", p.description))
-        found = appearances.get(p.id, ())
-        if found:
-            body.append(el("ul", [el("li", link(to.link(a.url), a.label)) for a in found], class_=cls("people", "links")))
-        parts += [el("dt", p.name, id=p.id), el("dd", body)]
-    return el("dl", parts, class_=cls("people"))
+    """Everyone in the publication, A–Z by surname with a jump list: per person the name (a heading),
+    the role as the publication gives it, and every place the reader meets them, derived from data."""
+    groups = by_letter(people, lambda p: (surname(p.name), p.name))
+    blocks: list[Content] = [letter_nav([letter for letter, _ in groups], "Mensen per letter")]
+    for letter, group in groups:
+        cards = []
+        for p in group:
+            body: list[Content] = [el("h3", p.name, id=p.id, class_=cls("person", "name"))]
+            if p.description:
+                body.append(el("p", p.description, class_=cls("person", "role")))
+            found = appearances.get(p.id, ())
+            if found:
+                body.append(el("p", "Komt voor in:", class_=cls("person", "where")))
+                body.append(el("ul", [
+                    # The kind as a label before the text; the colon and space are for screen readers
+                    # and reader views, so the link text says where it leads: 'Verhaal: Titel'.
+                    el("li", link(to.link(a.url), [el("span", [a.kind, el("span", ": ", class_=cls("visually-hidden"))],
+                                                        class_=cls("person", "kind")), a.label]))
+                    for a in found], class_=cls("person", "links")))
+            cards.append(el("li", body, class_=cls("person")))
+        blocks += [letter_heading(letter), el("ul", cards, class_=cls("people"))]
+    return _flatten(blocks)
 
 
 def theme_sections(themes: Sequence[Theme], stories: dict[str, Sequence[StoryLink]],

@@ -110,3 +110,26 @@ def sentence_lengths(markdown_text: str) -> list[int]:
     body = "\n".join(line for line in markdown_text.splitlines() if not line.lstrip().startswith("{{"))
     html = markdown.markdown(body, extensions=["admonition"])
     return [words(s) for p in prose(f'<div class="md-content__inner">{html}</div>') for s in sentences(p)]
+
+
+# Landmark labels a theme leaves in English (Material's and Zensical's en.html: header, footer, tabs,
+# nav, toc, search; and what other themes and widgets use). Compared whole and case-insensitively.
+ENGLISH_LANDMARK_LABELS = frozenset(label.casefold() for label in (
+    "Header", "Footer", "Tabs", "Navigation", "Table of contents", "Search", "Main", "Main navigation", "Menu",
+    "Sidebar", "Breadcrumb", "Breadcrumbs", "Primary", "Secondary", "Site", "Content", "Skip to content"))
+
+LANDMARK_ELEMENTS = ("header", "nav", "footer", "aside", "main", "form", "section", "search")
+LANDMARK_ROLES = ("banner", "navigation", "contentinfo", "complementary", "main", "form", "region", "search")
+
+
+def english_landmark_labels(site_dir: Path) -> list[str]:
+    """'page: <element> "Label"' for every landmark on every page of a built site whose label is English."""
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        landmarks = page.find_all(LANDMARK_ELEMENTS) + page.find_all(attrs={"role": list(LANDMARK_ROLES)})
+        for node in landmarks:
+            label = " ".join((node.get("aria-label") or "").split())
+            if label.casefold() in ENGLISH_LANDMARK_LABELS:
+                found.append(f'{path.relative_to(site_dir).as_posix()}: <{node.name}> "{label}"')
+    return found

@@ -73,6 +73,30 @@ def test_glossary_lists_every_term(site, data):
             assert term.expansion in text(dt)
 
 
+@pytest.mark.parametrize("url", ["kennisbank/begrippen/", "kennisbank/mensen/"])
+def test_a_z_pages_have_a_jump_list_to_their_letter_headings(site, url):
+    """The glossary and the people page: a jump list whose every letter leads to its h2, and
+    headings that nest (the page's h1, h2 per letter, then no level skipped)."""
+    page = site.content(url)
+    nav = page.select_one("nav.ko-letters")
+    assert nav is not None and nav.get("aria-label"), url
+    targets = [a["href"] for a in nav.find_all("a")]
+    headings = page.select("h2.ko-letters__heading")
+    assert targets and targets == [f"#{h['id']}" for h in headings]
+    levels = [int(h.name[1]) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+
+
+def test_every_term_stands_under_its_letter(site, data):
+    from macros.text import index_letter
+
+    page = site.content("kennisbank/begrippen/")
+    for term in data.terms:
+        heading = page.find("dt", id=term.id).find_previous("h2")
+        assert heading.get_text(strip=True) == index_letter(term.term), term.term
+
+
 def test_every_page_that_uses_an_abbreviation_explains_it(site, data):
     """Every abbreviation with a tooltip: on every page whose text uses it, it has an <abbr> with
     the expansion from data/begrippen.yml (in Markdown text and in what the macros render)."""
@@ -107,10 +131,15 @@ def test_people_index_links_every_appearance(site, data):
     context = Context(project.settings, project.data)
     page = site.content("kennisbank/mensen/")
     for person in data.people:
-        dt = page.find("dt", id=person.id)
-        assert dt is not None and text(dt) == person.name
-        links = [a["href"] for a in dt.find_next_sibling("dd").find_all("a")]
-        assert links == [f"../../{a.url}" for a in appearances(context, person.id)], person.id
+        name = page.find("h3", id=person.id)
+        assert name is not None and text(name) == person.name
+        card = name.find_parent("li")
+        if person.description:
+            assert text(card.select_one(".ko-person__role")) == " ".join(person.description.split())
+        found = appearances(context, person.id)
+        links = card.select(".ko-person__links a")
+        assert [a["href"] for a in links] == [f"../../{a.url}" for a in found], person.id
+        assert [text(a) for a in links] == [" ".join(f"{a.kind}: {a.label}".split()) for a in found], person.id
 
 
 def test_theme_sections_join_stories_and_sources(site, data):

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.page_macros import pdf_name
-from sitebuild import EDIT_REPOSITORY, ROOT, text_of
+from sitebuild import EDIT_REPOSITORY, ROOT, english_landmark_labels, text_of
 
 pytestmark = pytest.mark.site
 
@@ -76,3 +76,8 @@ def test_same_edit_links(site, zensical_site):
         mk = [a["href"] for a in article(site.dir / rel)[1].select("p.ko-edit a")]
         zs = [a["href"] for a in article(zensical_site / rel)[1].select("p.ko-edit a")]
         assert zs == mk, rel
+
+
+def test_landmark_labels_are_dutch_too(zensical_site):
+    """Zensical reads the same language override (overrides/partials/languages/nl.html)."""
+    assert english_landmark_labels(zensical_site) == []
