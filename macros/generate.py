@@ -25,6 +25,7 @@ from .page_macros import Context, story_lookup
 from .render import abbreviation_titles
 from .routes import page_url
 from .settings import CONFIG_FILE
+from .text import slugify
 from .sitedata import SiteData
 
 # The configuration the builders read: the circle's mkdocs.yml plus the values derived from data.
@@ -60,7 +61,48 @@ def template_values(ctx: Context) -> dict:
         # The circle's own style, linked only when it exists (no list in the configuration to extend).
         "ko_own_css": (ctx.settings.docs / OWN_CSS).is_file(),
         "ko_edit": edit_links(ctx.settings),
+        "ko_views": blog_views(ctx),
     }
+
+
+def blog_views(ctx: Context) -> dict:
+    """A title and description of its own for each page the blog makes (per circle, author and year,
+    and every further page of a list), by address: else they all say the site's description, and a
+    circle's list has the title of the circle's page. Read by overrides/main.html. One entry per
+    record and per page of a list (ten stories each), so it grows with the stories only by a tenth."""
+    settings, data = ctx.settings, ctx.data
+    blog = settings.blog
+    base = blog.blog_dir.strip("/") + "/"
+    stories = data.published_stories()
+    views: dict[str, dict] = {}
+
+    def add(url: str, title: str, description: str, count: int) -> None:
+        if title:
+            views[url] = {"title": title, "description": description}
+        # Every further page of the list: its first page's title and description, with its number
+        # (empty: the page's own, as for the overview, whose text is verhalen/index.md).
+        for number in range(2, -(-count // blog.pagination_per_page) + 1):
+            views[url + blog.pagination_url_format.format(page=number) + "/"] = {
+                "title": title, "description": description,
+                "suffix_title": f" (pagina {number})", "suffix_description": f" Pagina {number}."}
+
+    add(base, "", "", len(stories))
+    for circle in data.circles:
+        count = len(data.stories_for_circle(circle.id))
+        if count:
+            url = base + blog.categories_url_format.format(slug=slugify(circle.category)) + "/"
+            add(url, f"Verhalen uit {circle.category}", f"Alle verhalen uit {circle.name}.", count)
+    for person in data.people:
+        count = len(data.stories_by_person(person.id))
+        if count:
+            url = base + blog.authors_profiles_url_format.format(slug=person.id) + "/"
+            role = f", {person.description}" if person.description else ""
+            add(url, f"Verhalen van {person.name}", f"Verhalen van {person.name}{role}.", count)
+    for year in sorted({p.meta.date.year for p in stories}):
+        count = len([p for p in stories if p.meta.date.year == year])
+        add(base + blog.archive_url_format.format(date=year) + "/", f"Verhalen uit {year}",
+            f"Alle verhalen uit {year}.", count)
+    return views
 
 
 EDIT_BRANCH = "main"

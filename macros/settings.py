@@ -110,6 +110,10 @@ class BlogSettings(BaseModel):
     post_url_format: str = "{date}/{slug}"
     authors_file: str = "{blog}/.authors.yml"
     authors_profiles_url_format: str = "author/{slug}"
+    archive_url_format: str = "archive/{date}"
+    categories_url_format: str = "category/{slug}"
+    pagination_per_page: int = 10
+    pagination_url_format: str = "page/{page}"
 
     @field_validator("post_url_format")
     @classmethod

@@ -81,3 +81,11 @@ def test_same_edit_links(site, zensical_site):
 def test_landmark_labels_are_dutch_too(zensical_site):
     """Zensical reads the same language override (overrides/partials/languages/nl.html)."""
     assert english_landmark_labels(zensical_site) == []
+
+
+def test_every_page_has_its_own_title_and_description_too(zensical_site):
+    """The blog's own pages (per circle, author, year, page 2) get their own on Zensical as well."""
+    from test_reading_aids_site import _description, _shared, _title
+
+    assert _shared(zensical_site, _title) == []
+    assert _shared(zensical_site, _description) == []
