@@ -35,7 +35,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Editor arguments reach the command line tool through the environment (safe with quotes).
 export TITEL LEERKRING AUTEUR ISSUE DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site verhaal-uit-issue issueformulier
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site verhaal-uit-issue issueformulier lettertype
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -85,6 +85,11 @@ deelbeelden: $(VENV)/.test-deps
 # Readability of the built site (run make site first): words per sentence, per page and in all.
 leesbaarheid: $(VENV)/.site-deps
 	$(BIN)/python -m macros leesbaarheid
+
+# The display face (Source Serif Pro, from the PyPI package of the test extras) as WOFF2 subsets in
+# overrides/assets/fonts/; a test checks that the committed files are current.
+lettertype: $(VENV)/.test-deps
+	$(BIN)/python -m macros lettertype
 
 # Benchmark: synthetic circles with N stories, this configuration against plain Material (a table).
 bench: $(VENV)/.test-deps
