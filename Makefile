@@ -89,7 +89,7 @@ leesbaarheid: $(VENV)/.site-deps
 # The display face (Source Serif Pro, from the PyPI package of the test extras) as WOFF2 subsets in
 # overrides/assets/fonts/; a test checks that the committed files are current.
 lettertype: $(VENV)/.test-deps
-	$(BIN)/python -m macros lettertype
+	$(BIN)/python -m macros.lettertype
 
 # Benchmark: synthetic circles with N stories, this configuration against plain Material (a table).
 bench: $(VENV)/.test-deps

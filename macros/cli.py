@@ -311,15 +311,6 @@ def cmd_pr_verslag(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_lettertype(args: argparse.Namespace) -> int:
-    """The self-hosted display face (macros/lettertype.py) from the pinned package."""
-    from . import lettertype
-
-    for line in lettertype.write(args.root.resolve()):
-        print(line)
-    return 0
-
-
 def _load_or_report(root: Path, only_story: str | None = None) -> Project | None:
     try:
         return load_project(root, only_story)
@@ -373,8 +364,6 @@ def main(argv: list[str] | None = None) -> int:
     p_read = sub.add_parser("leesbaarheid", help="zinslengte per pagina van de gebouwde site (B1)")
     p_read.add_argument("--site", help="map van de gebouwde site (standaard: site/)")
     p_read.set_defaults(func=cmd_leesbaarheid)
-    p_font = sub.add_parser("lettertype", help="schrijf het koplettertype (Source Serif Pro, WOFF2) opnieuw")
-    p_font.set_defaults(func=cmd_lettertype)
     p_kring = sub.add_parser("kring", help="maak een nieuwe oogst voor een andere kring (DOEL, NAAM)")
     p_kring.set_defaults(func=cmd_kring, actie="kring")
     p_here = sub.add_parser("kring-hier", help="maak van deze kopie (Use this template) een eigen oogst (NAAM)")

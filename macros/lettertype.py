@@ -1,7 +1,8 @@
 """The display face of the site, self-hosted: Source Serif Pro (SIL Open Font License 1.1), from the
 PyPI package font-source-serif-pro, cut down to the characters Dutch text needs and written as WOFF2
 into overrides/assets/fonts/ (no request to any other host). `make lettertype` writes the files; a
-test checks that the committed files are what this module makes from the pinned package.
+test checks that the committed files are what this module makes from the pinned package. A tool,
+not part of a build (`python -m macros.lettertype`; the package comes with the test dependencies).
 
 Two cuts: semibold for headings, the hero and key figures; italic for pull quotes. Body text keeps
 the system's sans-serif (engine CSS).
@@ -10,7 +11,12 @@ the system's sans-serif (engine CSS).
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
+
+import font_source_serif_pro
+from fontTools import subset as ft_subset
+from fontTools.ttLib import TTFont
 
 FONTS_DIR = Path("overrides/assets/fonts")
 # Basic Latin, Latin-1 (ë, é, ï, ü…) and typographic punctuation: dashes,
@@ -25,19 +31,11 @@ LICENSE = "OFL.txt"
 
 
 def _package_files() -> Path:
-    try:
-        import font_source_serif_pro
-    except ImportError as exc:  # pragma: no cover - the message is the point
-        raise SystemExit("Het pakket font-source-serif-pro ontbreekt; voer 'make lettertype' uit "
-                         "(dat installeert het).") from exc
     return Path(font_source_serif_pro.__file__).parent / "files"
 
 
 def subset(source: Path) -> bytes:
     """The WOFF2 subset of one font file: same input, same bytes."""
-    from fontTools import subset as ft_subset
-    from fontTools.ttLib import TTFont
-
     options = ft_subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["kern", "liga", "lnum", "tnum"]
@@ -69,3 +67,9 @@ def write(root: Path) -> list[str]:
         (target / name).write_bytes(data)
         lines.append(f"{FONTS_DIR / name}: {len(data) / 1024:.1f} kB")
     return lines
+
+
+if __name__ == "__main__":
+    for written in write(Path.cwd()):
+        print(written)
+    sys.exit(0)

@@ -13,8 +13,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "macros"
 PYPROJECT = PACKAGE.parent / "pyproject.toml"
 # The command line tools that are not part of a build: `make deelbeelden` draws images with
-# Playwright, which `make deelbeelden` installs with the test dependencies.
-TOOLS = {"sharecards"}
+# Playwright, and `make lettertype` cuts the display face; both install the test dependencies.
+TOOLS = {"sharecards", "lettertype"}
 
 
 def modules() -> dict[str, ast.Module]:
