@@ -21,8 +21,15 @@ except ImportError:  # pragma: no cover - Zensical's environment
 
 
 def _page_url(env: Any) -> str:
-    # mkdocs-macros keeps the page in env.variables; Zensical's env has it as env.page.
+    """Where the links a macro writes are relative to. mkdocs-macros keeps the page in env.variables,
+    and MkDocs leaves links in HTML as they are: the page's address. Zensical's env has it as env.page
+    (with its source as `path`), and Zensical reads a relative link in HTML as relative to the source
+    file, as Markdown links are: the source's folder ('leerkringen/x.md' → 'leerkringen/')."""
     page = env.variables.get("page") or getattr(env, "page", None)
+    source = getattr(page, "path", None)
+    if isinstance(source, str) and source.endswith(".md"):
+        folder = source.rsplit("/", 1)[0] + "/" if "/" in source else ""
+        return folder
     return getattr(page, "url", "") or ""
 
 

@@ -27,6 +27,9 @@ from pydantic import (
     model_validator,
 )
 
+from .contrast import AA, WHITE, contrast
+from .icons import unknown_icon
+
 # ---------------------------------------------------------------------------
 # Primitive types
 # ---------------------------------------------------------------------------
@@ -212,6 +215,9 @@ class Site(Record):
     description: Text
     publisher: Text
     published: Text = Field(description="Wanneer de publicatie verscheen, zoals de bron het zegt")
+    published_note: Text | None = Field(default=None, description="Hoe zeker die datum is, als de bron hem niet geeft")
+    featured_story: Slug | None = Field(default=None, description="Bestandsnaam (zonder .md) van het uitgelichte "
+                                        "verhaal op de homepagina; leeg: het eerste verhaal in de leesvolgorde")
     key_figures: list[KeyFigure] = Field(min_length=1)
     key_figures_intro: str | None = None
     default_author: Slug | None = ref("people", default=None)
@@ -237,11 +243,29 @@ class Advice(Record):
     motto: Text
 
 
+def _theme_icon(value: str) -> str:
+    problem = unknown_icon(value)  # reads the theme package's files, only when a record names an icon
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# An icon of the theme's bundled sets, as set/name: 'material/compass-outline' (macros/icons.py).
+IconName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_theme_icon)]
+
+
 class Principle(Identified):
     number: int = Field(ge=1)
     title: Text
     short: Text
     explanation: list[Text] = Field(min_length=1)
+    icon: IconName | None = Field(default=None, description="Icoon van het thema als set/naam, bijvoorbeeld "
+                                  "material/compass-outline; zonder icoon toont de tegel alleen het nummer")
+
+    @property
+    def label(self) -> str:
+        """How the site names a principle: '1. Benoem het hogere doel' (its page title, the story box)."""
+        return f"{self.number}. {self.title}"
 
 
 class Role(Identified):
@@ -352,6 +376,20 @@ class Circle(Identified):
     guides: list[Guide] = Field(default_factory=list)
     ambassador: Slug | None = ref("people", default=None)
     next: Text = Field(description="Wat er na het programma met de kring gebeurt")
+    # The circle's own colour: its tile on the home page and the overview, white text on it.
+    color: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+        default=None, description="Eigen kleur (#rrggbb) van de kaart van de kring; witte tekst erop, contrast minstens 4,5:1")
+
+    @field_validator("color")
+    @classmethod
+    def _readable_on(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        ratio = contrast(value.lower(), WHITE)
+        if ratio < AA:
+            raise ValueError(f"witte tekst op {value} heeft een contrast van {ratio:.2f}:1".replace(".", ",")
+                             + "; minstens 4,5:1 is nodig (kies een donkerdere kleur)")
+        return value.lower()
 
 
 class Person(Identified):

@@ -161,7 +161,15 @@ def principle_cards(ctx: Context, to: Routes) -> Markup:
 
 
 def principle_sections(ctx: Context, to: Routes, level: int = 2) -> str:
-    return render.principle_sections(ctx.data.principles, level, ctx.by_principle, to)
+    # With a page per principle, search finds each principle there, not also here.
+    return render.principle_sections(ctx.data.principles, level, ctx.by_principle, to,
+                                     searchable=not ctx.settings.routes.principle_pages)
+
+
+def principle_page(ctx: Context, to: Routes, ident: str, level: int = 2) -> str:
+    """A principle's own page (extra.routes.principle_pages): its text, stories, previous and next."""
+    principle = ctx.data.get("principles", ident)
+    return render.principle_page(principle, ctx.data.principles, ctx.by_principle[principle.id], to, level)
 
 
 def roles_table(ctx: Context, to: Routes) -> Markup:
@@ -251,16 +259,39 @@ def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
 
 
 def latest_stories(ctx: Context, to: Routes, count: int = 3) -> Markup:
-    return render.story_list(ctx.links(ctx.data.published_stories()[:count]), to)
+    """The first stories in the site's order (newest first; on the same date the publication's own
+    order), the featured one left out: it has its own block."""
+    featured = _featured(ctx.data)
+    stories = [p for p in ctx.data.published_stories() if p is not featured]
+    return render.story_list(ctx.links(stories[:count]), to)
+
+
+def _featured(data: SiteData):
+    stories = data.published_stories()
+    slug = data.site.featured_story
+    return next((p for p in stories if p.slug == slug), stories[0] if stories else None)
+
+
+def hero(ctx: Context, to: Routes) -> Markup:
+    site = ctx.data.site
+    return render.hero(site.title, site.subtitle, site.publisher, site.published, site.published_note,
+                       to.page(ctx.settings.routes.colophon))
+
+
+def featured_story(ctx: Context, to: Routes) -> Markup:
+    post = _featured(ctx.data)
+    if post is None:
+        return Markup("")
+    return render.featured_story(story_link(ctx.data, ctx.routes, post), ctx.data.circles_of(post), to)
 
 
 MACROS: dict[str, Callable[..., Any]] = {f.__name__: f for f in (
     subtitle, key_figures, advice_facts, advice_features, advice_recommendations, principle_cards,
-    principle_sections, roles_table, goal_questions, goals_table, item_list, comparison, circle_cards,
+    principle_sections, principle_page, roles_table, goal_questions, goals_table, item_list, comparison, circle_cards,
     circle_facts, colophon, quote, timeline, circle_stories, feed_link, pdf_link, source_facts, source_cards,
-    table, glossary, people_index, theme_sections, latest_stories,
+    table, glossary, people_index, theme_sections, latest_stories, hero, featured_story,
 )}
 
 # Macros whose text arguments are ids, and the collection those ids come from (validation checks them).
-ID_ARGUMENTS = {"item_list": "lists", "comparison": "comparisons", "quote": "quotes", "circle_facts": "circles",
+ID_ARGUMENTS = {"principle_page": "principles", "item_list": "lists", "comparison": "comparisons", "quote": "quotes", "circle_facts": "circles",
                 "timeline": "circles", "circle_stories": "circles", "source_facts": "sources", "table": "tables"}

@@ -31,6 +31,8 @@ except OSError as exc:  # pragma: no cover - depends on the machine
 
 PRINT_CSS = Path("overrides/assets/stylesheets/druk.css")
 LINK_MARKER = "data-ko-pdf"
+# On a link to another page: the anchor of the same content on the printed page (render.principle_cards).
+PRINT_HREF = "data-ko-print-href"
 
 
 class PdfUnavailable(Exception):
@@ -143,6 +145,9 @@ def _article(site: Path, url: str):
                      ".ko-principle__stories", ".ko-stories", ".ko-stories__empty"):
         for node in article.select(selector):
             node.decompose()
+    # The search's wrapper goes: the page's h1 is then a child of its section again (bookmarks, druk.css).
+    for wrapper in article.select("[data-pagefind-body]"):
+        wrapper.unwrap()
     _from_site_root(article, url)
     return article
 
@@ -153,6 +158,11 @@ def _prefix_ids(article, prefix: str) -> None:
         node["id"] = f"{prefix}-{node['id']}"
     for link in article.find_all("a", href=True):
         href = link["href"]
+        # A link to a page of its own that the printed page also holds as a section (a principle's
+        # tile: render.PRINT_HREF) stays a link on paper, to that section.
+        printed = link.attrs.pop(PRINT_HREF, "")
+        if printed.startswith("#") and article.find(id=f"{prefix}-{printed[1:]}") is not None:
+            href = printed
         if href.startswith("#"):
             link["href"] = f"#{prefix}-{href[1:]}"
         elif not href.startswith(("http://", "https://", "mailto:")):

@@ -38,6 +38,7 @@ from .models import (
     Theme,
     TimelineEvent,
 )
+from . import icons
 from .routes import Routes
 from .text import index_letter, sort_key
 
@@ -109,6 +110,39 @@ def subtitle(text: str) -> Markup:
     return el("p", el("strong", text), class_=cls("subtitle"))
 
 
+def hero(title: str, standfirst: str, publisher: str, published: str, published_note: str | None,
+         colophon: str) -> Markup:
+    """The opening of the home page: who publishes it and when, the title, the standfirst. When the
+    source gives no date, the note says so and links to the colophon, which explains it."""
+    when: list[Content] = [published]
+    if published_note:
+        when += [" (", link(colophon, published_note), ")"]
+    return Markup("").join([
+        el("p", [f"Een uitgave van {publisher}", el("span", " · ", aria_hidden="true", class_=cls("hero", "sep")),
+                 el("span", when)], class_=cls("hero", "kicker")),
+        el("h1", title, class_=cls("hero", "title")),
+        el("p", standfirst, class_=cls("hero", "standfirst")),
+    ])
+
+
+def featured_story(story: "StoryLink", circles: Sequence[Circle], to: Routes) -> Markup:
+    """One story, given room on the home page: its kind and circle above, title, summary, byline."""
+    above: list[Content] = [STORY_KINDS[story.kind]]
+    for circle in circles:
+        above += [" · ", circle.category]
+    byline: list[Content] = []
+    if story.authors:
+        byline += ["Door ", _joined([escape(a) for a in story.authors]), " · "]
+    byline.append(el("time", story.dating, datetime=story.dating_iso))
+    style = f"--ko-circle: {circles[0].color}" if circles and circles[0].color else None
+    return el("article", [
+        el("p", above, class_=cls("featured", "kind")),
+        el("h3", link(to.link(story.url), story.title, class_=cls("featured", "link")), class_=cls("featured", "title")),
+        el("p", story.description, class_=cls("featured", "summary")),
+        el("p", byline, class_=cls("featured", "byline")),
+    ], class_=cls("featured"), style=style)
+
+
 def key_figures(figures: Sequence[KeyFigure], intro: str | None = None) -> Markup:
     """The key figures as a list of value + label pairs."""
     items = [
@@ -175,37 +209,100 @@ def item_list(items: ItemList) -> Markup:
     return el("div", parts, class_=cls("list"))
 
 
+# The anchor of the principle tiles: "all principles" leads there.
+PRINCIPLE_TILES = "basisprincipes"
+NUMBER_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen",
+                10: "tien", 11: "elf", 12: "twaalf"}
+
+
+def principle_icon(principle: Principle, element: str = "icon") -> Markup:
+    """The principle's icon (data/principes.yml icon), inline and hidden from screen readers."""
+    return icons.icon(principle.icon, cls("principle", element))
+
+
 def principle_cards(principles: Sequence[Principle], to: Routes) -> Markup:
-    """Grid cards (Material's `grid cards`), each linking to its principle's section."""
+    """Tiles (Material's `grid cards`), each with its icon and number, linking to its principle: its
+    own page when there are principle pages, else its section. On paper the link goes to the section,
+    where the printed page has it (pdf.PRINT_HREF)."""
     cards = []
     for p in sorted(principles, key=lambda p: p.number):
         href = to.principle(p.id)
+        printed = f"#{p.id}" if not href.endswith(f"#{p.id}") else None
         cards.append(el("li", [
+            principle_icon(p, "tile-icon"),
             el("p", [el("span", str(p.number), class_=cls("card", "number")), " ",
-                     link(href, p.title, class_=cls("card", "link"))],
+                     link(href, p.title, class_=cls("card", "link"), data_ko_print_href=printed)],
                class_=cls("card", "title")),
             el("p", p.short, class_=cls("card", "text")),
-        ], class_=cls("card")))
-    return el("div", el("ol", cards), class_="grid cards " + cls("principles"))
+        ], class_=cls("card") + " " + cls("principle", "tile")))
+    return el("div", el("ol", cards), class_="grid cards " + cls("principles"), id=PRINCIPLE_TILES)
 
 
 def principle_sections(principles: Sequence[Principle], level: int = 2,
-                       stories: dict[str, Sequence[StoryLink]] | None = None, to: Routes | None = None) -> str:
+                       stories: dict[str, Sequence[StoryLink]] | None = None, to: Routes | None = None,
+                       searchable: bool = True) -> str:
     """Markdown: one heading per principle (so it enters the table of contents) + its text,
-    followed by the stories that illustrate it."""
+    followed by the stories that illustrate it. Not `searchable` when each principle has a page of
+    its own: then search finds the principle there, not twice (Pagefind skips data-pagefind-ignore)."""
     hashes = "#" * level
+    ignore = None if searchable else ""
     blocks = []
     for p in sorted(principles, key=lambda p: p.number):
-        heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ #{p.id} }}"
-        lead = el("p", el("strong", p.short), class_=cls("principle", "short"))
+        attrs = f"#{p.id}" if searchable else f'#{p.id} data-pagefind-ignore=""'
+        heading = f"{hashes} {p.number}. {md_escape(p.title)} {{ {attrs} }}"
+        lead = el("p", el("strong", p.short), class_=cls("principle", "short"), data_pagefind_ignore=ignore)
         linked = (stories or {}).get(p.id, ())
         related = Markup("")
         if linked:
             related = el("div", [el("p", "Verhalen bij dit principe:", class_=cls("principle", "stories-title")),
                                  el("ul", [el("li", link(to.link(s.url) if to else s.url, s.title)) for s in linked])],
-                         class_=cls("principle", "stories"))
-        blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation)}{related}\n")
+                         class_=cls("principle", "stories"), data_pagefind_ignore=ignore)
+        blocks.append(f"{heading}\n\n{lead}{paragraphs(p.explanation, data_pagefind_ignore=ignore)}{related}\n")
     return "\n".join(blocks)
+
+
+def all_principles_label(count: int) -> str:
+    """'Alle zeven basisprincipes' (the number in words up to twelve)."""
+    if count == 1:
+        return "Het basisprincipe"
+    return f"Alle {NUMBER_WORDS.get(count, str(count))} basisprincipes"
+
+
+def _principle_step(principle: Principle | None, to: Routes, rel: str, label: str) -> Markup:
+    if principle is None:
+        return Markup("")
+    return el("li", link(to.principle(principle.id), [
+        el("span", label, class_=cls("principle-nav", "label")), el("span", ": ", class_=cls("visually-hidden")),
+        el("span", principle.label, class_=cls("principle-nav", "title")),
+    ], rel=rel, class_=cls("principle-nav", "link")), class_=cls("principle-nav", rel))
+
+
+def principle_page(principle: Principle, principles: Sequence[Principle], stories: Sequence[StoryLink],
+                   to: Routes, level: int = 2) -> str:
+    """Markdown for a principle's own page, under the title the page has from its front matter: its
+    icon and number, the short statement as a lead, the explanation, the stories that illustrate it
+    (a heading, so it enters the table of contents) and the way to the previous and next principle
+    and back to all of them."""
+    ordered = sorted(principles, key=lambda p: p.number)
+    at = ordered.index(principle)
+    before = ordered[at - 1] if at > 0 else None
+    after = ordered[at + 1] if at + 1 < len(ordered) else None
+    head = el("div", [
+        principle_icon(principle, "page-icon"),
+        el("p", f"Basisprincipe {principle.number} van {len(ordered)}", class_=cls("principle", "kicker")),
+    ], class_=cls("principle", "head"))
+    lead = el("p", principle.short, class_=cls("principle", "lead"))
+    body = el("div", paragraphs(principle.explanation), class_=cls("principle", "explanation"))
+    hashes = "#" * level
+    stories_block = story_list(stories, to, "Nog geen verhalen bij dit principe.")
+    steps = [_principle_step(before, to, "prev", "Vorig principe"), _principle_step(after, to, "next", "Volgend principe")]
+    nav = el("nav", [
+        el("ul", steps, class_=cls("principle-nav", "steps")),
+        el("p", link(to.principles(PRINCIPLE_TILES), all_principles_label(len(ordered)),
+                     class_=cls("principle-nav", "all")), class_=cls("principle-nav", "back")),
+    ], class_=cls("principle-nav"), aria_label="Basisprincipes", data_pagefind_ignore="")
+    return (f"{head}{lead}{body}\n\n{hashes} Verhalen bij dit principe {{ #verhalen }}\n\n"
+            f"{stories_block}\n\n{nav}\n")
 
 
 def roles_table(roles: Sequence[Role]) -> Markup:
@@ -271,8 +368,15 @@ def card_grid(cards: Sequence[Markup], block: str) -> Markup:
 
 def circle_cards(circles: Sequence[Circle], to: Routes) -> Markup:
     # The kind stands above the title, so the title is the short name ("Leerkring" / "Directeuren Ruimte").
-    return card_grid([_card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.category, c.summary, _period(c))
-                      for c in circles], "circles")
+    # Each card in the circle's own colour (data/leerkringen.yml color; white text, AA checked).
+    cards = []
+    for c in circles:
+        card = _card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.category, c.summary, _period(c))
+        if c.color:
+            card = Markup(str(card).replace('<li class="ko-card">',
+                                            f'<li class="ko-card ko-card--circle" style="--ko-circle: {escape(c.color)}">', 1))
+        cards.append(card)
+    return card_grid(cards, "circles")
 
 
 def person_name(person: Person, note: str | None = None) -> Markup:

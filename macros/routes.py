@@ -29,7 +29,13 @@ def page_url(src: str) -> str:
 
 
 def base_for(url: str) -> str:
-    """Relative path from a page (its directory URL) to the site root."""
+    """Relative path from a page to the site root. MkDocs gives a page's directory URL
+    ('leerkringen/x/'); Zensical gives its file ('leerkringen/x/index.html'): both are the same page."""
+    url = url.lstrip("/")
+    if url.endswith("index.html"):
+        url = url.removesuffix("index.html")
+    if url.endswith(".html"):  # a file of its own, such as 404.html: its folder is the base
+        return "../" * url.count("/")
     url = url.strip("/")
     return "../" * (url.count("/") + 1) if url else ""
 
@@ -71,8 +77,19 @@ class Routes:
         return self.page(f"{self.settings.routes.sources}{ident}.md")
 
     def principle(self, ident: str) -> str:
-        """A principle's section on the principles page (its anchor is its id)."""
+        """A principle's own page (extra.routes.principle_pages), or else its section on the
+        principles page (its anchor is its id)."""
+        if self.settings.routes.principle_pages:
+            return self.page(f"{self.settings.routes.principle_pages}{ident}.md")
+        return self.principle_section(ident)
+
+    def principle_section(self, ident: str) -> str:
+        """A principle's section on the principles page, which has them all (and is printed)."""
         return self.page(self.settings.routes.principles) + "#" + ident
+
+    def principles(self, anchor: str = "") -> str:
+        """The page with every principle, optionally at an anchor."""
+        return self.page(self.settings.routes.principles) + (f"#{anchor}" if anchor else "")
 
     def theme(self, ident: str) -> str:
         return self.page(self.settings.routes.themes) + "#" + ident
@@ -103,12 +120,16 @@ class Routes:
         return self._(url)
 
 
-def targets(settings: Settings, circles: list[str], sources: list[str], has: dict[str, bool]) -> list[Target]:
+def targets(settings: Settings, circles: list[str], sources: list[str], has: dict[str, bool],
+            principles: list[str] = ()) -> list[Target]:
     """The source pages the links of this harvest point at. `has` says which collections have
     records (a harvest without themes needs no themes page)."""
     r = settings.routes
     found = [Target(f"{r.circles}{c}.md", f"de pagina van leerkring '{c}'", "circles", c, "extra.routes.circles")
              for c in circles]
+    if r.principle_pages:
+        found += [Target(f"{r.principle_pages}{p}.md", f"de pagina van principe '{p}'", "principles", p,
+                         "extra.routes.principle_pages") for p in principles]
     found += [Target(f"{r.sources}{s}.md", f"de pagina van bron '{s}'", "sources", s, "extra.routes.sources")
               for s in sources]
     pages = (("principles", "principles", "de principes"), ("themes", "themes", "de thema's"),

@@ -46,6 +46,8 @@ class RouteSettings(Record):
 
     principles: str = Field(default="leerreis/leren-als-strategische-interventie.md",
                             description="de pagina met de principes (elk principe een onderdeel)")
+    principle_pages: str = Field(default="", description="map met een pagina per principe: <id>.md; leeg: "
+                                 "elk principe is alleen een onderdeel van de pagina 'principles'")
     circles: str = Field(default="leerkringen/", description="map met een pagina per leerkring: <id>.md")
     sources: str = Field(default="kennisbank/bronnen/", description="map met een pagina per bron: <id>.md")
     themes: str = Field(default="kennisbank/themas.md", description="de pagina met de thema's")
@@ -57,6 +59,13 @@ class RouteSettings(Record):
     def _folder(cls, value: str) -> str:
         if not value.endswith("/"):
             raise ValueError(f"'{value}' moet een map zijn en eindigen op '/'")
+        return value
+
+    @field_validator("principle_pages")
+    @classmethod
+    def _optional_folder(cls, value: str) -> str:
+        if value and not value.endswith("/"):
+            raise ValueError(f"'{value}' moet een map zijn en eindigen op '/' (of leeg: geen pagina per principe)")
         return value
 
     @field_validator("principles", "themes", "timeline", "colophon")

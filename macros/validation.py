@@ -20,7 +20,7 @@ from .editorial import story_outside_folder
 from .errors import DataError, from_validation_error
 from .models import BUNDLE_DIR, COLLECTIONS, Record
 from .page_macros import ID_ARGUMENTS, MACROS
-from .reading import locate, read_text
+from .reading import LineDict, locate, parse_yaml, read_text, shift_lines, split_front_matter
 from .routes import targets
 from .settings import Settings, nav_pages
 
@@ -214,6 +214,24 @@ def _valid(entries: list[Entry], collection: str) -> list[Entry]:
     return [e for e in entries if e.collection == collection and e.record is not None]
 
 
+def featured_story(entries: list[Entry]) -> list[DataError]:
+    """The story the home page features exists (and is not a draft)."""
+    errors = []
+    stories = {Path(e.label).stem: e.record for e in _valid(entries, "stories")}
+    for entry in _valid(entries, "site"):
+        slug = entry.record.featured_story
+        if slug is None:
+            continue
+        story = stories.get(slug)
+        if story is None or story.draft:
+            line, label = entry.locate(("featured_story",))
+            why = "is nog een concept (draft)" if story is not None else "bestaat niet in de map met verhalen"
+            valid = ", ".join(sorted(k for k, v in stories.items() if not v.draft)[:8])
+            errors.append(DataError(entry.label, line, label, f"het verhaal '{slug}' {why}; kies de bestandsnaam "
+                                    f"(zonder .md) van een gepubliceerd verhaal, bijvoorbeeld: {valid}"))
+    return errors
+
+
 def goals_and_circles(entries: list[Entry]) -> list[DataError]:
     """A goal names the circles that work on it, and each of those circles names that goal back."""
     errors = []
@@ -316,11 +334,11 @@ def print_pages(settings: Settings) -> list[DataError]:
 def route_targets(settings: Settings, entries: list[Entry]) -> list[DataError]:
     """Every page that a link made from data points at exists (routes.targets)."""
     errors = []
-    ids = {name: [e.record.id for e in _valid(entries, name)] for name in ("circles", "sources")}
+    ids = {name: [e.record.id for e in _valid(entries, name)] for name in ("circles", "sources", "principles")}
     has = {name: bool(_valid(entries, name)) for name in ("principles", "themes", "timeline", "colophon")}
     by_id = {(e.collection, e.record.id): e for e in entries if e.record is not None and hasattr(e.record, "id")}
     docs = settings.docs_dir.rstrip("/")
-    for target in targets(settings, ids["circles"], ids["sources"], has):
+    for target in targets(settings, ids["circles"], ids["sources"], has, ids["principles"]):
         if (settings.docs / target.src).is_file():
             continue
         entry = by_id.get((target.collection, target.ident))
@@ -339,6 +357,45 @@ def route_targets(settings: Settings, entries: list[Entry]) -> list[DataError]:
 
 _MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\((.*?)\)\s*-?}}")
 _STRING_ARG = re.compile(r"""(?:(\w+)\s*=\s*)?(["'])(.*?)\2""")
+
+
+def principle_pages(settings: Settings, entries: list[Entry]) -> list[DataError]:
+    """The page of each principle (extra.routes.principle_pages) has the principle's own title
+    ('1. Benoem het hogere doel', as the menu, the story box and the search filter name it) and
+    shows that principle, not another one. A missing page is reported by route_targets."""
+    folder = settings.routes.principle_pages
+    if not folder:
+        return []
+    errors: list[DataError] = []
+    for entry in _valid(entries, "principles"):
+        principle = entry.record
+        path = settings.docs / f"{folder}{principle.id}.md"
+        if not path.is_file():
+            continue
+        label = path.relative_to(settings.root).as_posix()
+        text, _ = read_text(path, label)
+        if text is None:
+            continue  # check_pages says why it cannot be read
+        front, body, body_line, _ = split_front_matter(text, label)
+        raw, errs = parse_yaml(front, label, line_offset=1) if front is not None else (None, [])
+        errors.extend(errs)
+        if errs:
+            continue
+        if isinstance(raw, LineDict):
+            shift_lines(raw, 1)
+        title = raw.get("title") if isinstance(raw, dict) else None
+        if title != principle.label:
+            line = raw.key_lines.get("title", raw.line) if isinstance(raw, LineDict) else 1
+            why = ("de titel ontbreekt" if title is None else
+                   f"de titel past niet bij principe {principle.number} in {entry.label}")
+            errors.append(DataError(label, line, "title", f"{why}; schrijf title: \"{principle.label}\""))
+        for n, line_text in enumerate(body.split("\n"), start=body_line):
+            for name, args in _MACRO_CALL.findall(line_text):
+                shown = [ident for _key, _q, ident in _STRING_ARG.findall(args)]
+                if name == "principle_page" and shown and shown[0] != principle.id:
+                    errors.append(DataError(label, n, "", f"deze pagina hoort bij principe '{principle.id}', maar "
+                                            f"toont '{shown[0]}'; schrijf {{{{ principle_page(\"{principle.id}\") }}}}"))
+    return errors
 
 
 def macro_calls(settings: Settings, entries: list[Entry], troubled: set[str]) -> list[DataError]:

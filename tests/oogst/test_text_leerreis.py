@@ -153,3 +153,16 @@ def test_the_second_reflection_report_has_no_invented_month():
     event = next(e for e in yaml.safe_load((ROOT / "data" / "tijdlijn.yml").read_text(encoding="utf-8"))
                  if e["id"] == "reflectieverslag-2")
     assert str(event["date"]) == "2024"  # the publication gives no month
+
+
+def test_every_principle_has_an_icon_of_its_own_and_a_page_in_one_short_sentence():
+    """Issue 14: the seven principles as tiles with distinct icons, each on a page of its own whose
+    description is one B1 sentence (at most 25 words)."""
+    principles = records("principes")
+    icons = [p.get("icon") for p in principles.values()]
+    assert all(icons) and len(set(icons)) == len(icons)
+    for ident in principles:
+        front = read(ROOT / "docs" / "leerreis" / "principes" / f"{ident}.md").split("---")[1]
+        description = yaml.safe_load(front)["description"]
+        assert description.endswith(".") and description.count(". ") == 0, ident
+        assert len(description.split()) <= 25, ident

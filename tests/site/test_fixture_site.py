@@ -22,7 +22,7 @@ def fixture_site(tmp_path_factory):
 def test_the_fixture_builds_strictly_with_search_index_and_pdf(fixture_site):
     project, built = fixture_site
     assert built.warnings == []
-    assert (built.dir / "search" / "search_index.json").is_file()
+    assert (built.dir / "pagefind" / "pagefind-entry.json").is_file()
     assert (built.dir / pdf_name(load_project(project).data)).stat().st_size > 10_000
 
 

@@ -4,13 +4,12 @@ The site is built once per session; expectations come from data/, so these tests
 any learning circle's content.
 """
 
-import json
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from sitebuild import text_of
+from sitebuild import ROUTES, text_of
 
 pytestmark = pytest.mark.site
 
@@ -67,15 +66,16 @@ def test_every_principle_has_a_card_and_a_section(site, data):
             assert squash(paragraph) in text(page)
 
 
-def test_principle_cards_link_into_their_sections(site, data):
-    """Wherever the cards are shown, each links to its principle's section, in number order."""
+def test_principle_cards_link_to_their_principles(site, data):
+    """Wherever the tiles are shown, each links to its principle (its own page, or else its section),
+    in number order, with the principle's icon."""
     shown = list(pages_containing(site, ".ko-principles"))
     assert shown, "de principekaarten staan op geen enkele pagina"
+    ordered = sorted(data.principles, key=lambda p: p.number)
     for url, cards in shown:
         links = [a["href"] for a in cards.find_all("a")]
-        expected = [f"leerreis/leren-als-strategische-interventie/#{p.id}"
-                    for p in sorted(data.principles, key=lambda p: p.number)]
-        assert [link.lstrip("./") for link in links] == expected, url
+        assert [link.lstrip("./") for link in links] == [ROUTES.principle(p.id) for p in ordered], url
+        assert len(cards.select("li > svg[aria-hidden=true]")) == len([p for p in ordered if p.icon]), url
 
 
 def test_roles_table(site, data):
@@ -221,14 +221,6 @@ def test_every_internal_link_and_anchor_resolves(site):
             if soup.find(id=unquote(parsed.fragment)) is None:
                 broken.append(f"{page_url}: {value} (anker ontbreekt)")
     assert broken == []
-
-
-def test_search_is_dutch_and_matches_how_material_queries(site):
-    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    # Material queries with trailing wildcards, for which lunr never stems the query: a stemmed
-    # index would make inflected queries find nothing (adr/0003). Dutch stop words stay on.
-    assert index["config"]["pipeline"] == ["stopWordFilter", "trimmer"]
 
 
 def test_dutch_404_page(site):

@@ -89,3 +89,12 @@ def test_every_page_has_its_own_title_and_description_too(zensical_site):
 
     assert _shared(zensical_site, _title) == []
     assert _shared(zensical_site, _description) == []
+
+
+def test_links_the_macros_make_are_the_same(site, zensical_site):
+    """Zensical reads a relative link in HTML as relative to the source file; the engine writes them
+    so (macros.adapter._page_url) and they land where MkDocs' do, also on pages below the root."""
+    for rel in pages(site.dir):
+        mk = [a["href"] for a in article(site.dir / rel)[1].select("[class*=ko-] a[href], a[class*=ko-][href]")]
+        zs = [a["href"] for a in article(zensical_site / rel)[1].select("[class*=ko-] a[href], a[class*=ko-][href]")]
+        assert zs == mk, rel

@@ -44,8 +44,6 @@ EDITS = {
     "../blog-post.html": [("""                        <time datetime="{{ page.config.date.created }}" class="md-ellipsis">
                           {{- page.config.date.created | date -}}
                         </time>""", """                        <span class="md-ellipsis">{% include "ko/story-date.html" %}</span>""")],
-    "pagination.html": [('<nav class="md-pagination">',
-                         '<nav class="md-pagination" aria-label="Pagina\'s met verhalen">')],
     "header.html": [("    {% if config.repo_url %}", """    {% include "ko/pagefind.html" %}
     {% if config.repo_url %}""")],
 }
