@@ -98,3 +98,18 @@ def test_links_the_macros_make_are_the_same(site, zensical_site):
         mk = [a["href"] for a in article(site.dir / rel)[1].select("[class*=ko-] a[href], a[class*=ko-][href]")]
         zs = [a["href"] for a in article(zensical_site / rel)[1].select("[class*=ko-] a[href], a[class*=ko-][href]")]
         assert zs == mk, rel
+
+
+def test_the_same_search_index(site, zensical_site):
+    """One search on both builders: Pagefind indexes the same pages with the same filters."""
+    import json
+
+    def entry(folder):
+        data = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return data["languages"]["nl"]["page_count"]
+
+    assert entry(zensical_site) == entry(site.dir)
+    for rel in pages(site.dir):
+        mk = sorted(e["data-pagefind-filter"] for e in article(site.dir / rel)[0].select("[data-pagefind-filter]"))
+        zs = sorted(e["data-pagefind-filter"] for e in article(zensical_site / rel)[0].select("[data-pagefind-filter]"))
+        assert zs == mk, rel
