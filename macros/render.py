@@ -391,7 +391,7 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None) -
     goal_text = None
     if goal:
         goal_text = [f"{goal.number}. {goal.short_name}: ", el("q", goal.question)]
-    return definition_list(
+    facts = definition_list(
         [
             ("Soort", CIRCLE_KINDS[circle.kind]),
             ("Doel", circle.aim),
@@ -404,6 +404,11 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None) -
         ],
         "facts",
     )
+    if not circle.color:
+        return facts
+    # The circle's own colour (its tile on the home page) marks its page too.
+    return Markup(str(facts).replace('<dl class="ko-facts">',
+                                     f'<dl class="ko-facts ko-facts--circle" style="--ko-circle: {escape(circle.color)}">', 1))
 
 
 def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], to: Routes,

@@ -192,3 +192,16 @@ def test_continue_reading_links_name_their_story(site, data):
     for link in links:
         text = " ".join(link.get_text().split())
         assert text.startswith("Doorgaan met lezen: ") and text.removeprefix("Doorgaan met lezen: ") in titles, text
+
+
+def test_a_circle_page_starts_with_its_stories(site, data):
+    """Issue 14: the stories are near the top (the first section), before the long facts box, which
+    carries the circle's own colour."""
+    for circle in data.circles:
+        page = site.content(f"leerkringen/{circle.id}/")
+        assert page.find("h2").get_text(strip=True).startswith("Verhalen"), circle.id
+        stories = page.select_one(".ko-stories, .ko-stories__empty")
+        facts = page.select_one("dl.ko-facts")
+        assert stories.sourceline < facts.sourceline, circle.id
+        if circle.color:
+            assert f"--ko-circle: {circle.color}" in facts.get("style", ""), circle.id
