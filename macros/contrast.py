@@ -1,7 +1,14 @@
-"""WCAG contrast of two colours (no dependencies: the models and the identity both use it)."""
+"""Colours: the #rrggbb type and WCAG contrast. The models (a circle's colour) and the identity (the
+harvest's colours) both use it; it imports neither.
+"""
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(str.lower)]
 WHITE = "#ffffff"
 # Material's dark ('slate') page background: hsl(232, 15%, 14%).
 SLATE = "#1e2029"

@@ -6,14 +6,12 @@ ever reach the stylesheet.
 
 from __future__ import annotations
 
-from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-from .contrast import AA, SLATE, WHITE, contrast, luminance  # noqa: F401  (luminance: re-exported)
+from .contrast import AA, SLATE, WHITE, HexColor, contrast, luminance  # noqa: F401  (re-exported)
 from .models import Record
 
-HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(str.lower)]
 
 def mix(a: str, b: str, weight: float) -> str:
     """`weight` of colour a with the rest of colour b."""

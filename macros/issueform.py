@@ -42,7 +42,7 @@ _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?https?://|<img\b[^>]*\bsrc\s*=\
 
 
 def _principle_option(principle) -> str:
-    return f"{principle.number}. {principle.title}"
+    return principle.label
 
 
 def form_yaml(data: SiteData) -> str:

@@ -173,6 +173,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     errors += validation.unique_ids(entries)
     errors += validation.references(entries)
     errors += validation.goals_and_circles(entries)
+    errors += validation.home_actions(settings, entries)
     if only_story is None:  # the one-story preview reads only that story; the featured one may be another
         errors += validation.featured_story(entries)
     errors += validation.numbering(entries)

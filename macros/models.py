@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from .contrast import AA, WHITE, contrast
+from .contrast import AA, WHITE, HexColor, contrast
 from .icons import unknown_icon
 
 # ---------------------------------------------------------------------------
@@ -209,6 +209,13 @@ class KeyFigure(Identified):
     label: Text
 
 
+class HomeAction(Record):
+    """A button in the opening of the home page: its text and the page it leads to."""
+
+    label: PlainText
+    page: str = Field(pattern=r"^[\w./-]+\.md$", description="Pagina onder docs/, bijvoorbeeld leerreis/index.md")
+
+
 class Site(Record):
     title: PlainText
     subtitle: Text
@@ -216,6 +223,8 @@ class Site(Record):
     publisher: Text
     published: Text = Field(description="Wanneer de publicatie verscheen, zoals de bron het zegt")
     published_note: Text | None = Field(default=None, description="Hoe zeker die datum is, als de bron hem niet geeft")
+    actions: list[HomeAction] = Field(default_factory=list, max_length=3,
+                                      description="Knoppen in de opening van de homepagina (de eerste is de hoofdknop)")
     featured_story: Slug | None = Field(default=None, description="Bestandsnaam (zonder .md) van het uitgelichte "
                                         "verhaal op de homepagina; leeg: het eerste verhaal in de leesvolgorde")
     key_figures: list[KeyFigure] = Field(min_length=1)
@@ -377,7 +386,7 @@ class Circle(Identified):
     ambassador: Slug | None = ref("people", default=None)
     next: Text = Field(description="Wat er na het programma met de kring gebeurt")
     # The circle's own colour: its tile on the home page and the overview, white text on it.
-    color: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+    color: HexColor | None = Field(
         default=None, description="Eigen kleur (#rrggbb) van de kaart van de kring; witte tekst erop, contrast minstens 4,5:1")
 
     @field_validator("color")
@@ -385,11 +394,11 @@ class Circle(Identified):
     def _readable_on(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        ratio = contrast(value.lower(), WHITE)
+        ratio = contrast(value, WHITE)
         if ratio < AA:
             raise ValueError(f"witte tekst op {value} heeft een contrast van {ratio:.2f}:1".replace(".", ",")
                              + "; minstens 4,5:1 is nodig (kies een donkerdere kleur)")
-        return value.lower()
+        return value
 
 
 class Person(Identified):
@@ -584,14 +593,12 @@ class Story(Record):
     @property
     def dating_label(self) -> str:
         """How the site shows when the story appeared: '14 maart 2025', or 'begin 2025'."""
-        if self.dating is not None:
-            return self.dating.label
-        return f"{self.date.day} {MONTHS_NL[self.date.month - 1]} {self.date.year}"
+        return (self.dating or PartialDate.parse(self.date)).label
 
     @property
     def dating_iso(self) -> str:
         """For <time datetime>: as precise as known ('2025' for 'begin 2025')."""
-        return self.dating.iso if self.dating is not None else self.date.isoformat()
+        return (self.dating or PartialDate.parse(self.date)).iso
 
 
 # ---------------------------------------------------------------------------

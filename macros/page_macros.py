@@ -93,7 +93,7 @@ def story_lookup(ctx: Context) -> dict:
     return {
         "kinds": dict(STORY_KINDS),
         "circles": {c.category: {"name": c.name, "url": routes.circle(c.id)} for c in data.circles},
-        "principles": {p.id: {"label": f"{p.number}. {p.title}", "url": routes.principle(p.id)}
+        "principles": {p.id: {"label": p.label, "url": routes.principle(p.id)}
                        for p in data.principles},
         "people": {p.id: {"name": p.name, "role": p.description or "", "url": routes.author(p.id)}
                    for p in data.people if data.stories_by_person(p.id)},
@@ -275,7 +275,7 @@ def _featured(data: SiteData):
 def hero(ctx: Context, to: Routes) -> Markup:
     site = ctx.data.site
     return render.hero(site.title, site.subtitle, site.publisher, site.published, site.published_note,
-                       to.page(ctx.settings.routes.colophon))
+                       to.page(ctx.settings.routes.colophon), [(a.label, to.page(a.page)) for a in site.actions])
 
 
 def featured_story(ctx: Context, to: Routes) -> Markup:

@@ -111,18 +111,22 @@ def subtitle(text: str) -> Markup:
 
 
 def hero(title: str, standfirst: str, publisher: str, published: str, published_note: str | None,
-         colophon: str) -> Markup:
-    """The opening of the home page: who publishes it and when, the title, the standfirst. When the
-    source gives no date, the note says so and links to the colophon, which explains it."""
+         colophon: str, actions: Sequence[tuple[str, str]] = ()) -> Markup:
+    """The opening of the home page: who publishes it and when, the title, the standfirst and its
+    buttons (text, address; the first is the main one). When the source gives no date, the note
+    says so and links to the colophon, which explains it."""
     when: list[Content] = [published]
     if published_note:
         when += [" (", link(colophon, published_note), ")"]
-    return Markup("").join([
+    buttons = [link(href, label, class_="md-button md-button--primary" if i == 0 else "md-button")
+               for i, (label, href) in enumerate(actions)]
+    return el("div", [
         el("p", [f"Een uitgave van {publisher}", el("span", " · ", aria_hidden="true", class_=cls("hero", "sep")),
                  el("span", when)], class_=cls("hero", "kicker")),
         el("h1", title, class_=cls("hero", "title")),
         el("p", standfirst, class_=cls("hero", "standfirst")),
-    ])
+        el("p", Markup(" ").join(buttons), class_=cls("hero", "actions")) if buttons else None,
+    ], class_=cls("hero"))
 
 
 def featured_story(story: "StoryLink", circles: Sequence[Circle], to: Routes) -> Markup:
@@ -134,13 +138,12 @@ def featured_story(story: "StoryLink", circles: Sequence[Circle], to: Routes) ->
     if story.authors:
         byline += ["Door ", _joined([escape(a) for a in story.authors]), " · "]
     byline.append(el("time", story.dating, datetime=story.dating_iso))
-    style = f"--ko-circle: {circles[0].color}" if circles and circles[0].color else None
     return el("article", [
         el("p", above, class_=cls("featured", "kind")),
         el("h3", link(to.link(story.url), story.title, class_=cls("featured", "link")), class_=cls("featured", "title")),
         el("p", story.description, class_=cls("featured", "summary")),
         el("p", byline, class_=cls("featured", "byline")),
-    ], class_=cls("featured"), style=style)
+    ], **_colored(cls("featured"), circles[0].color if circles else None))
 
 
 def key_figures(figures: Sequence[KeyFigure], intro: str | None = None) -> Markup:
@@ -155,13 +158,21 @@ def key_figures(figures: Sequence[KeyFigure], intro: str | None = None) -> Marku
     return el("div", [head, el("ul", items, class_=cls("figures", "list"))], class_=cls("figures"))
 
 
-def definition_list(rows: Iterable[tuple[str, Content]], block: str) -> Markup:
-    """A <dl> of label → value pairs; rows with an empty value are left out."""
+def definition_list(rows: Iterable[tuple[str, Content]], block: str, color: str | None = None) -> Markup:
+    """A <dl> of label → value pairs; rows with an empty value are left out. With a `color` (a
+    circle's, validated #rrggbb) the list is marked in it."""
     parts = []
     for label, value in rows:
         if value:
             parts += [el("dt", label), el("dd", value)]
-    return el("dl", parts, class_=cls(block))
+    return el("dl", parts, **_colored(cls(block), color))
+
+
+def _colored(css_class: str, color: str | None) -> dict[str, str | None]:
+    """The class and style of an element in a circle's own colour (the stylesheet reads --ko-circle)."""
+    if not color:
+        return {"class_": css_class}
+    return {"class_": f"{css_class} {css_class.split()[0]}--circle", "style": f"--ko-circle: {color}"}
 
 
 def advice_facts(advice: Advice) -> Markup:
@@ -352,14 +363,14 @@ def _period(circle: Circle) -> Markup:
     return Markup("vanaf ") + start
 
 
-def _card(kind: str, href: str, title: str, text: str, meta: Content) -> Markup:
+def _card(kind: str, href: str, title: str, text: str, meta: Content, color: str | None = None) -> Markup:
     """One card of a Material grid: its kind, a linked title, a line of text and a line of meta."""
     return el("li", [
         el("p", [el("span", kind, class_=cls("card", "kind")), el("br"), link(href, title, class_=cls("card", "link"))],
            class_=cls("card", "title")),
         el("p", text, class_=cls("card", "text")),
         el("p", meta, class_=cls("card", "meta")),
-    ], class_=cls("card"))
+    ], **_colored(cls("card"), color))
 
 
 def card_grid(cards: Sequence[Markup], block: str) -> Markup:
@@ -369,14 +380,8 @@ def card_grid(cards: Sequence[Markup], block: str) -> Markup:
 def circle_cards(circles: Sequence[Circle], to: Routes) -> Markup:
     # The kind stands above the title, so the title is the short name ("Leerkring" / "Directeuren Ruimte").
     # Each card in the circle's own colour (data/leerkringen.yml color; white text, AA checked).
-    cards = []
-    for c in circles:
-        card = _card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.category, c.summary, _period(c))
-        if c.color:
-            card = Markup(str(card).replace('<li class="ko-card">',
-                                            f'<li class="ko-card ko-card--circle" style="--ko-circle: {escape(c.color)}">', 1))
-        cards.append(card)
-    return card_grid(cards, "circles")
+    return card_grid([_card(CIRCLE_KINDS[c.kind], to.circle(c.id), c.category, c.summary, _period(c), c.color)
+                      for c in circles], "circles")
 
 
 def person_name(person: Person, note: str | None = None) -> Markup:
@@ -391,7 +396,7 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None) -
     goal_text = None
     if goal:
         goal_text = [f"{goal.number}. {goal.short_name}: ", el("q", goal.question)]
-    facts = definition_list(
+    return definition_list(
         [
             ("Soort", CIRCLE_KINDS[circle.kind]),
             ("Doel", circle.aim),
@@ -403,12 +408,8 @@ def circle_facts(circle: Circle, people: dict[str, Person], goal: Goal | None) -
             ("Hoe verder", circle.next),
         ],
         "facts",
+        circle.color,  # the colour of its tile on the home page marks its page too
     )
-    if not circle.color:
-        return facts
-    # The circle's own colour (its tile on the home page) marks its page too.
-    return Markup(str(facts).replace('<dl class="ko-facts">',
-                                     f'<dl class="ko-facts ko-facts--circle" style="--ko-circle: {escape(circle.color)}">', 1))
 
 
 def timeline_items(events: Sequence[TimelineEvent], circles: dict[str, Circle], to: Routes,

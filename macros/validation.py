@@ -232,6 +232,18 @@ def featured_story(entries: list[Entry]) -> list[DataError]:
     return errors
 
 
+def home_actions(settings: Settings, entries: list[Entry]) -> list[DataError]:
+    """The buttons of the home page lead to pages that exist."""
+    errors = []
+    for entry in _valid(entries, "site"):
+        for i, action in enumerate(entry.record.actions):
+            if not (settings.docs / action.page).is_file():
+                line, label = entry.locate(("actions", i, "page"))
+                errors.append(DataError(entry.label, line, label, f"de pagina '{action.page}' bestaat niet in "
+                                        f"{settings.docs_dir}/; schrijf het pad van een pagina, bijvoorbeeld index.md"))
+    return errors
+
+
 def goals_and_circles(entries: list[Entry]) -> list[DataError]:
     """A goal names the circles that work on it, and each of those circles names that goal back."""
     errors = []
