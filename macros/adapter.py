@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from . import generate, page_macros, render, search
+from . import generate, page_macros, search, templates
 from .errors import DataErrors
 from .loader import load_cached
 
@@ -40,7 +40,7 @@ def bind(env: Any, ctx: page_macros.Context, function: Callable[..., Any]) -> Ca
     @functools.wraps(function)
     def macro(*args: Any, **kwargs: Any) -> str:
         html = function(ctx, ctx.routes.at(_page_url(env)), *args, **kwargs)
-        return render.abbreviate(html, ctx.abbreviations)
+        return ctx.abbreviate(html)
 
     return macro
 
@@ -70,6 +70,7 @@ PIPELINE = "KO_BOUWSTRAAT"
 def on_post_build(env: Any) -> None:
     """After every (re)build of `make serve` or a plain `mkdocs build`: the search index, so that search
     works in the preview too. The pipeline (`make site`) indexes once itself."""
+    templates.remove_from_site(Path(env.conf["site_dir"]))
     if os.environ.get(PIPELINE):
         return
     try:

@@ -22,10 +22,9 @@ import yaml
 from . import identity, share
 from .models import Story
 from .page_macros import Context, story_lookup
-from .render import abbreviation_titles
 from .routes import page_url
 from .settings import CONFIG_FILE
-from .text import slugify
+from .templates import fill
 from .sitedata import SiteData
 
 # The configuration the builders read: the circle's mkdocs.yml plus the values derived from data.
@@ -52,7 +51,9 @@ def template_values(ctx: Context) -> dict:
     story page reads its own front matter (page.meta), so this layer does not grow with the stories."""
     root, data, routes = ctx.settings.root, ctx.data, ctx.routes
     return {
-        "ko_identity_css": identity.css(ctx.settings.identity),
+        "ko_colors": identity.properties(ctx.settings.identity),
+        # The words readers see (overrides/ko/strings.yml with the circle's own): the theme's templates read them.
+        "ko_words": ctx.words,
         "ko_search": {"max_results": ctx.settings.search.max_results},
         "ko_lookup": story_lookup(ctx),
         "ko_share_images": share.page_images(root, data, routes),
@@ -70,9 +71,9 @@ def blog_views(ctx: Context) -> dict:
     and every further page of a list), by address: else they all say the site's description, and a
     circle's list has the title of the circle's page. Read by overrides/main.html. One entry per
     record and per page of a list (ten stories each), so it grows with the stories only by a tenth."""
-    settings, data = ctx.settings, ctx.data
+    settings, data, routes = ctx.settings, ctx.data, ctx.routes
+    words = ctx.words["blog"]
     blog = settings.blog
-    base = blog.blog_dir.strip("/") + "/"
     stories = data.published_stories()
     views: dict[str, dict] = {}
 
@@ -82,26 +83,27 @@ def blog_views(ctx: Context) -> dict:
         # Every further page of the list: its first page's title and description, with its number
         # (empty: the page's own, as for the overview, whose text is verhalen/index.md).
         for number in range(2, -(-count // blog.pagination_per_page) + 1):
-            views[url + blog.pagination_url_format.format(page=number) + "/"] = {
+            views[routes.blog_page(url, number)] = {
                 "title": title, "description": description,
-                "suffix_title": f" (pagina {number})", "suffix_description": f" Pagina {number}."}
+                "suffix_title": fill(words["page_title"], number=number),
+                "suffix_description": fill(words["page_description"], number=number)}
 
-    add(base, "", "", len(stories))
+    add(routes.blog_index(), "", "", len(stories))
     for circle in data.circles:
         count = len(data.stories_for_circle(circle.id))
         if count:
-            url = base + blog.categories_url_format.format(slug=slugify(circle.category)) + "/"
-            add(url, f"Verhalen uit {circle.category}", f"Alle verhalen uit {circle.name}.", count)
+            add(routes.blog_category(circle.category), fill(words["circle_title"], category=circle.category),
+                fill(words["circle_description"], name=circle.name), count)
     for person in data.people:
         count = len(data.stories_by_person(person.id))
         if count:
-            url = base + blog.authors_profiles_url_format.format(slug=person.id) + "/"
-            role = f", {person.description}" if person.description else ""
-            add(url, f"Verhalen van {person.name}", f"Verhalen van {person.name}{role}.", count)
+            role = f"{ctx.words['join']['comma']}{person.description}" if person.description else ""
+            add(routes.author(person.id), fill(words["author_title"], name=person.name),
+                fill(words["author_description"], name=person.name, role=role), count)
     for year in sorted({p.meta.date.year for p in stories}):
         count = len([p for p in stories if p.meta.date.year == year])
-        add(base + blog.archive_url_format.format(date=year) + "/", f"Verhalen uit {year}",
-            f"Alle verhalen uit {year}.", count)
+        add(routes.blog_archive(year), fill(words["year_title"], year=year), fill(words["year_description"], year=year),
+            count)
     return views
 
 
@@ -162,7 +164,7 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
         layer.setdefault("plugins", {})["rss"] = {"image": image}
     layer["extra"] = template_values(ctx)
     # Tooltips for abbreviations in running text on every page (Markdown's abbr extension).
-    layer["markdown_extensions"] = {"abbr": {"glossary": abbreviation_titles(ctx.data.terms)}}
+    layer["markdown_extensions"] = {"abbr": {"glossary": ctx.abbreviations}}
     body = yaml.safe_dump(layer, allow_unicode=True, sort_keys=True, width=1000)
     return HEADER.format(source="mkdocs.yml, data/ en docs/verhalen/", target="site") + f"INHERIT: {base}\n" + body
 

@@ -15,7 +15,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # Theme packages that bundle icons, in the order they are tried.
 THEME_PACKAGES = ("material", "zensical")
@@ -102,14 +102,12 @@ def _svg_text(path: Path) -> str:
     return text.strip()
 
 
-def icon(name: str | None, css_class: str | None = None) -> Markup:
-    """The icon as inline SVG, hidden from screen readers and never a tab stop; the stylesheet sizes
-    it. Empty when `name` is None or unknown (validation refuses unknown names before a build)."""
+def svg(name: str | None) -> Markup | None:
+    """The icon's own SVG after '<svg' (its attributes and drawing), for ko/icon.html, which writes the
+    element with its class, size and aria-hidden; None when `name` is None or unknown (validation
+    refuses unknown names before a build)."""
     path = icon_file(name) if name else None
     if path is None:
-        return Markup("")
-    # A size of its own, so that without the stylesheet (print, a reader view, a feed) it stays an icon.
-    attrs = ' width="24" height="24" aria-hidden="true" focusable="false"'
-    if css_class:
-        attrs = f' class="{escape(css_class)}"' + attrs
-    return Markup(re.sub(r"^<svg\b", lambda _m: "<svg" + attrs, _svg_text(path), count=1))
+        return None
+    text = _svg_text(path)
+    return Markup(text[len("<svg"):]) if text.startswith("<svg") else None

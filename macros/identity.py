@@ -1,7 +1,7 @@
 """A circle's visual identity: colours from its mkdocs.yml, checked for WCAG AA contrast.
 
-The colours become CSS custom properties in every page's <head>. Only validated #rrggbb values
-ever reach the stylesheet.
+The colours become CSS custom properties in every page's <head> and in the print edition
+(overrides/ko/identity.html). Only validated #rrggbb values ever reach the stylesheet.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ class Identity(Record):
     colors: Colors = Field(default_factory=Colors)
 
 
-def css(identity: Identity) -> str:
-    """The custom properties the theme layer reads, for light and dark."""
+def properties(identity: Identity) -> dict[str, list[list[str]]]:
+    """The custom properties the theme layer and the print edition read, for light and dark, as
+    (name, value) pairs; overrides/ko/identity.html writes them."""
     c = identity.colors
     light = {
         "--ko-primary": c.primary,
@@ -58,5 +59,4 @@ def css(identity: Identity) -> str:
         "--ko-link": c.primary,
     }
     dark = {"--ko-tint": mix(c.primary, SLATE, 0.3), "--ko-link": c.link_dark}
-    rule = lambda selector, props: selector + "{" + ";".join(f"{k}:{v}" for k, v in props.items()) + "}"  # noqa: E731
-    return "<style>" + rule(":root", light) + rule('[data-md-color-scheme="slate"]', dark) + "</style>"
+    return {"light": [[k, v] for k, v in light.items()], "dark": [[k, v] for k, v in dark.items()]}

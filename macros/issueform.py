@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .models import STORY_KINDS
 from .sitedata import SiteData
 from .text import slugify
 
@@ -39,6 +38,11 @@ LABELS = {
 FIELD_LABELS = {"title": "Titel", "categories": "Leerkring", "kind": "Soort verhaal", "authors": "Auteur(s)",
                 "principles": "Basisprincipes", "description": "Samenvatting", "date": "Datum"}
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?https?://|<img\b[^>]*\bsrc\s*=\s*[\"']?https?://", re.I)
+
+
+def _kinds(data: SiteData) -> dict[str, str]:
+    """The kinds of story, by id, as readers see them (strings.yml kinds.story)."""
+    return data.strings["kinds"]["story"]
 
 
 def _principle_option(principle) -> str:
@@ -69,8 +73,8 @@ def form_yaml(data: SiteData) -> str:
                 "label": LABELS["circle"], "description": "Bij welke leerkring hoort het verhaal?",
                 "options": circles}, "validations": {"required": True}},
             {"type": "dropdown", "id": "soort", "attributes": {
-                "label": LABELS["kind"], "options": list(STORY_KINDS.values()),
-                "default": list(STORY_KINDS).index("verhaal")}, "validations": {"required": True}},
+                "label": LABELS["kind"], "options": list(_kinds(data).values()),
+                "default": list(_kinds(data)).index("verhaal")}, "validations": {"required": True}},
             {"type": "input", "id": "auteurs", "attributes": {
                 "label": LABELS["authors"], "description": "Namen zoals op de pagina Mensen van de site, "
                 "gescheiden door komma's. Leeg laten: het verhaal krijgt de standaardauteur van de site.",
@@ -135,8 +139,8 @@ def story_from_issue(body: str, data: SiteData, today: dt.date | None = None) ->
     circles = {c.category: c for c in data.circles}
     if circle_name not in circles:
         errors.append(f"{LABELS['circle']}: kies een leerkring uit de lijst ({', '.join(circles)}).")
-    kind_label = answers.get(LABELS["kind"], "").strip() or STORY_KINDS["verhaal"]
-    kinds = {label: ident for ident, label in STORY_KINDS.items()}
+    kind_label = answers.get(LABELS["kind"], "").strip() or _kinds(data)["verhaal"]
+    kinds = {label: ident for ident, label in _kinds(data).items()}
     if kind_label not in kinds:
         errors.append(f"{LABELS['kind']}: kies uit {', '.join(kinds)}.")
     people = {p.name.casefold(): p.id for p in data.people} | {p.id: p.id for p in data.people}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import editorial, page_macros
+from . import editorial, page_macros, places, templates
 from . import settings as settings_module
 from . import validation
 from .errors import DataError, DataErrors
@@ -147,6 +147,14 @@ def _load_stories(root: Path, stories_dir: Path, errors: list[DataError], only: 
     return posts, entries
 
 
+def _own_strings(root: Path, errors: list[DataError]) -> dict:
+    path = root / places.own("templates") / templates.OWN_STRINGS
+    if not path.is_file():
+        return {}
+    raw = read_yaml(path, path.relative_to(root).as_posix(), errors)
+    return raw if isinstance(raw, dict) else {}
+
+
 def load_project(root: Path | str, only_story: str | None = None) -> Project:
     """Read and validate everything under `root`; raise DataErrors listing every problem.
     `only_story` (a file name without .md) loads that story alone, for the one-story preview."""
@@ -168,6 +176,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     posts, story_entries = _load_stories(root, settings.stories_dir, errors, only_story)
     entries += story_entries
 
+    own_strings = _own_strings(root, errors)
     troubled = {error.path for error in errors}  # files with errors: no follow-up errors from them
     errors += validation.check_pages(settings, settings.stories_dir)
     errors += validation.unique_ids(entries)
@@ -206,7 +215,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
     reading_order = tuple(dict.fromkeys(
         Path(page).stem for part in settings.pdf.parts for page in part.pages if Path(page).stem in slugs))
     data = SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()},
-                    reading_order=reading_order)
+                    reading_order=reading_order, strings=templates.strings(own_strings))
     link_errors = editorial.check_links(settings, page_macros.context(settings, data))
     if link_errors:
         raise DataErrors(link_errors)

@@ -339,15 +339,10 @@ class Table(Identified):
         return self
 
 
-# Each kind is declared once, with its Dutch label; the Literal of the model is made from it.
-TIMELINE_KINDS = {
-    "programma": "Programma",
-    "leerkring": "Leerkring",
-    "team": "Team",
-    "context": "Context",
-    "publicatie": "Publicatie",
-}
-TimelineKind = Literal[tuple(TIMELINE_KINDS)]  # type: ignore[valid-type]
+# Each kind is declared once; the Literal of the model is made from it. What readers see of a kind,
+# its label, is in overrides/ko/strings.yml (kinds.timeline, kinds.circle, kinds.source, kinds.story).
+TIMELINE_KINDS = ("programma", "leerkring", "team", "context", "publicatie")
+TimelineKind = Literal[TIMELINE_KINDS]  # type: ignore[valid-type]
 
 
 class TimelineEvent(Identified):
@@ -369,12 +364,12 @@ class Guide(Record):
     role: Text
 
 
-CIRCLE_KINDS = {"leerkring": "Leerkring", "werkgroep": "Leer-werkgroep"}
+CIRCLE_KINDS = ("leerkring", "werkgroep")
 
 
 class Circle(Identified):
     name: Text
-    kind: Literal[tuple(CIRCLE_KINDS)]  # type: ignore[valid-type]
+    kind: Literal[CIRCLE_KINDS]  # type: ignore[valid-type]
     category: AttrText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
     aliases: list[Text] = Field(default_factory=list)
     summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
@@ -441,14 +436,7 @@ class Quote(Identified):
 # Knowledge library: sources, glossary, themes
 # ---------------------------------------------------------------------------
 
-SOURCE_KINDS = {
-    "verslag": "Verslag",
-    "businesscase": "Businesscase en meerjarenplan",
-    "presentatie": "Presentatie",
-    "essay": "Essay",
-    "advies": "Advies",
-    "publicatie": "Publicatie",
-}
+SOURCE_KINDS = ("verslag", "businesscase", "presentatie", "essay", "advies", "publicatie")
 
 
 class Source(Identified):
@@ -456,7 +444,7 @@ class Source(Identified):
 
     title: Text
     short_title: AttrText
-    kind: Literal[tuple(SOURCE_KINDS)]  # type: ignore[valid-type]
+    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     date: DateValue | None = None
     date_note: str | None = Field(default=None, description="Hoe zeker de datum is, als de bron hem niet geeft")
     period: str | None = Field(default=None, description="De periode waarover het document gaat, bijv. 2024-2027")
@@ -501,14 +489,7 @@ class Theme(Identified):
 # Stories (front matter of docs/verhalen/posts/*.md)
 # ---------------------------------------------------------------------------
 
-STORY_KINDS = {
-    "column": "Column",
-    "interview": "Interview",
-    "verhaal": "Verhaal",
-    "reportage": "Reportage",
-    "portret": "Portret",
-    "citaat": "Citaat",
-}
+STORY_KINDS = ("column", "interview", "verhaal", "reportage", "portret", "citaat")
 
 
 def _story_date(value: Any) -> dt.date:
@@ -562,7 +543,7 @@ class Story(Record):
         "circles", by="category", default_factory=list,
         description="Leerkring(en) van het verhaal, met de korte naam uit data/leerkringen.yml (category)",
     )
-    kind: Literal[tuple(STORY_KINDS)]  # type: ignore[valid-type]
+    kind: Literal[STORY_KINDS]  # type: ignore[valid-type]
     principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
     tags: list[Slug] = ref("themes", default_factory=list, description="Thema's, ids uit data/themas.yml")
     # Material writes this into <meta name="description" content="…"> without escaping.

@@ -14,10 +14,10 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from . import render
-from .models import CIRCLE_KINDS, STORY_KINDS
 from .routes import Routes
 from .settings import Settings
 from .sitedata import Post, SiteData
+from .templates import Templates
 from .text import slugify
 
 
@@ -31,6 +31,15 @@ class Context:
     @functools.cached_property
     def routes(self) -> Routes:
         return Routes(self.settings)
+
+    @functools.cached_property
+    def templates(self) -> Templates:
+        """The templates of this harvest (its own first, then the engine's) with its words."""
+        return Templates(self.settings.root, self.data.strings)
+
+    @property
+    def words(self) -> dict:
+        return self.data.strings
 
     @functools.cached_property
     def story_links(self) -> dict[str, render.StoryLink]:
@@ -54,7 +63,12 @@ class Context:
 
     @functools.cached_property
     def abbreviations(self) -> dict[str, str]:
-        return render.abbreviation_titles(self.data.terms)
+        return render.abbreviation_titles(self.templates, self.data.terms)
+
+    @functools.cached_property
+    def abbreviate(self) -> render.Abbreviations:
+        """Tooltips for the abbreviations in what a macro renders."""
+        return render.Abbreviations(self.templates, self.abbreviations)
 
     @functools.cached_property
     def pdf_name(self) -> str:
@@ -91,7 +105,7 @@ def story_lookup(ctx: Context) -> dict:
     story: a story's own front matter says which kind, circles, principles, authors and themes it has."""
     data, routes = ctx.data, ctx.routes
     return {
-        "kinds": dict(STORY_KINDS),
+        "kinds": dict(ctx.words["kinds"]["story"]),
         "circles": {c.category: {"name": c.name, "url": routes.circle(c.id)} for c in data.circles},
         "principles": {p.id: {"label": p.label, "url": routes.principle(p.id)}
                        for p in data.principles},
@@ -106,23 +120,24 @@ def story_lookup(ctx: Context) -> dict:
 
 def appearances(ctx: Context, ident: str) -> list[render.Appearance]:
     """Every place a person appears (label, address from the site root), derived from references."""
-    data, routes = ctx.data, ctx.routes
+    data, routes, words = ctx.data, ctx.routes, ctx.words
+    kinds, people, comma = words["kinds"]["circle"], words["people"], words["join"]["comma"]
     found: list[render.Appearance] = []
     for circle in data.circles:
         roles = [g.role for g in circle.guides if g.person == ident]
         if circle.ambassador == ident:
-            roles.append("ambassadeur")
+            roles.append(people["ambassador"])
         if roles:
-            found.append(render.Appearance(CIRCLE_KINDS[circle.kind], f"{circle.category} ({', '.join(roles)})",
+            found.append(render.Appearance(kinds[circle.kind], f"{circle.category} ({comma.join(roles)})",
                                            routes.circle(circle.id)))
     for group in data.colophon:
         if any(m.person == ident for m in group.members):
-            found.append(render.Appearance("Colofon", group.title, routes.colophon_group(group.id)))
+            found.append(render.Appearance(people["colophon"], group.title, routes.colophon_group(group.id)))
     for post in data.stories_by_person(ident):
-        found.append(render.Appearance("Verhaal", post.meta.title, routes.story(post.slug)))
+        found.append(render.Appearance(people["story"], post.meta.title, routes.story(post.slug)))
     for event in data.sorted_timeline():
         if ident in event.people:
-            found.append(render.Appearance("Tijdlijn", f"{event.date.label}: {event.title}",
+            found.append(render.Appearance(people["timeline"], f"{event.date.label}{words['join']['colon']}{event.title}",
                                            routes.timeline_event(event.id)))
     return found
 
@@ -137,124 +152,126 @@ def _advice(data: SiteData):
 
 
 def subtitle(ctx: Context, to: Routes) -> Markup:
-    return render.subtitle(ctx.data.site.subtitle)
+    return render.subtitle(ctx.templates, ctx.data.site.subtitle)
 
 
 def key_figures(ctx: Context, to: Routes) -> Markup:
-    return render.key_figures(ctx.data.site.key_figures, ctx.data.site.key_figures_intro)
+    return render.key_figures(ctx.templates, ctx.data.site.key_figures, ctx.data.site.key_figures_intro)
 
 
 def advice_facts(ctx: Context, to: Routes) -> Markup:
-    return render.advice_facts(_advice(ctx.data))
+    return render.advice_facts(ctx.templates, _advice(ctx.data))
 
 
 def advice_features(ctx: Context, to: Routes) -> Markup:
-    return render.bullet_list(_advice(ctx.data).features)
+    return render.bullet_list(ctx.templates, _advice(ctx.data).features)
 
 
 def advice_recommendations(ctx: Context, to: Routes) -> Markup:
-    return render.bullet_list(_advice(ctx.data).recommendations, ordered=True)
+    return render.bullet_list(ctx.templates, _advice(ctx.data).recommendations, ordered=True)
 
 
 def principle_cards(ctx: Context, to: Routes) -> Markup:
-    return render.principle_cards(ctx.data.principles, to)
+    return render.principle_cards(ctx.templates, ctx.data.principles, to)
 
 
 def principle_sections(ctx: Context, to: Routes, level: int = 2) -> str:
     # With a page per principle, search finds each principle there, not also here.
-    return render.principle_sections(ctx.data.principles, level, ctx.by_principle, to,
+    return render.principle_sections(ctx.templates, ctx.data.principles, level, ctx.by_principle, to,
                                      searchable=not ctx.settings.routes.principle_pages)
 
 
 def principle_page(ctx: Context, to: Routes, ident: str, level: int = 2) -> str:
     """A principle's own page (extra.routes.principle_pages): its text, stories, previous and next."""
     principle = ctx.data.get("principles", ident)
-    return render.principle_page(principle, ctx.data.principles, ctx.by_principle[principle.id], to, level)
+    return render.principle_page(ctx.templates, principle, ctx.data.principles, ctx.by_principle[principle.id], to, level)
 
 
 def roles_table(ctx: Context, to: Routes) -> Markup:
-    return render.roles_table(ctx.data.roles)
+    return render.roles_table(ctx.templates, ctx.data.roles)
 
 
 def goal_questions(ctx: Context, to: Routes) -> Markup:
-    return render.goal_questions(ctx.data.goals)
+    return render.goal_questions(ctx.templates, ctx.data.goals)
 
 
 def goals_table(ctx: Context, to: Routes) -> Markup:
-    return render.goals_table(ctx.data.goals, ctx.circles, to)
+    return render.goals_table(ctx.templates, ctx.data.goals, ctx.circles, to)
 
 
 def item_list(ctx: Context, to: Routes, ident: str) -> Markup:
-    return render.item_list(ctx.data.get("lists", ident))
+    return render.item_list(ctx.templates, ctx.data.get("lists", ident))
 
 
 def comparison(ctx: Context, to: Routes, ident: str) -> Markup:
-    return render.comparison(ctx.data.get("comparisons", ident))
+    return render.comparison(ctx.templates, ctx.data.get("comparisons", ident))
 
 
 def circle_cards(ctx: Context, to: Routes) -> Markup:
-    return render.circle_cards(ctx.data.circles, to)
+    return render.circle_cards(ctx.templates, ctx.data.circles, to)
 
 
 def circle_facts(ctx: Context, to: Routes, ident: str) -> Markup:
     circle = ctx.data.circle(ident)
     goal = ctx.data.get("goals", circle.goal) if circle.goal else None
-    return render.circle_facts(circle, ctx.people, goal)
+    return render.circle_facts(ctx.templates, circle, ctx.people, goal)
 
 
 def colophon(ctx: Context, to: Routes) -> Markup:
-    return render.colophon(ctx.data.colophon, ctx.people)
+    return render.colophon(ctx.templates, ctx.data.colophon, ctx.people)
 
 
 def quote(ctx: Context, to: Routes, ident: str) -> Markup:
     q = ctx.data.get("quotes", ident)
-    return render.quote(q, ctx.data.person(q.person) if q.person else None)
+    return render.quote(ctx.templates, q, ctx.data.person(q.person) if q.person else None)
 
 
 def timeline(ctx: Context, to: Routes, circle: str | None = None) -> str:
     if circle is None:
-        return render.timeline(ctx.data.sorted_timeline(), ctx.circles, to)
+        return render.timeline(ctx.templates, ctx.data.sorted_timeline(), ctx.circles, to)
     ctx.data.circle(circle)  # unknown id → Dutch error naming the valid ids
-    return render.timeline_items(ctx.data.events_for_circle(circle), ctx.circles, to, show_circle=False)
+    return render.timeline_items(ctx.templates, ctx.data.events_for_circle(circle), ctx.circles, to, show_circle=False)
 
 
 def circle_stories(ctx: Context, to: Routes, ident: str) -> Markup:
-    return render.story_list(ctx.links(ctx.data.stories_for_circle(ident)), to, "Nog geen verhalen uit deze kring.")
+    return render.story_list(ctx.templates, ctx.links(ctx.data.stories_for_circle(ident)), to,
+                             ctx.words["stories"]["none_circle"])
 
 
 def feed_link(ctx: Context, to: Routes) -> Markup:
-    return render.feed_link(to)
+    return render.feed_link(ctx.templates, to)
 
 
 def pdf_link(ctx: Context, to: Routes) -> Markup:
-    return render.pdf_link(to, ctx.pdf_name)
+    return render.pdf_link(ctx.templates, to.link(ctx.pdf_name))
 
 
 def source_facts(ctx: Context, to: Routes, ident: str) -> Markup:
     source = ctx.data.get("sources", ident)
-    return render.source_facts(source, [ctx.data.get("themes", t) for t in source.themes], to)
+    return render.source_facts(ctx.templates, source, [ctx.data.get("themes", t) for t in source.themes], to)
 
 
 def source_cards(ctx: Context, to: Routes) -> Markup:
-    return render.source_cards(ctx.data.sources, to)
+    return render.source_cards(ctx.templates, ctx.data.sources, to)
 
 
 def table(ctx: Context, to: Routes, ident: str) -> Markup:
-    return render.table_of(ctx.data.get("tables", ident))
+    return render.table_of(ctx.templates, ctx.data.get("tables", ident))
 
 
 def glossary(ctx: Context, to: Routes) -> Markup:
-    return render.glossary(ctx.data.terms)
+    return render.glossary(ctx.templates, ctx.data.terms)
 
 
 def people_index(ctx: Context, to: Routes) -> Markup:
-    return render.people_index(ctx.data.people, {p.id: appearances(ctx, p.id) for p in ctx.data.people}, to)
+    return render.people_index(ctx.templates, ctx.data.people,
+                               {p.id: appearances(ctx, p.id) for p in ctx.data.people}, to)
 
 
 def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
     data = ctx.data
     return render.theme_sections(
-        data.themes, {t.id: ctx.links(data.stories_for_theme(t.id)) for t in data.themes},
+        ctx.templates, data.themes, {t.id: ctx.links(data.stories_for_theme(t.id)) for t in data.themes},
         {t.id: data.sources_for_theme(t.id) for t in data.themes}, to, level)
 
 
@@ -263,7 +280,7 @@ def latest_stories(ctx: Context, to: Routes, count: int = 3) -> Markup:
     order), the featured one left out: it has its own block."""
     featured = _featured(ctx.data)
     stories = [p for p in ctx.data.published_stories() if p is not featured]
-    return render.story_list(ctx.links(stories[:count]), to)
+    return render.story_list(ctx.templates, ctx.links(stories[:count]), to)
 
 
 def _featured(data: SiteData):
@@ -274,7 +291,7 @@ def _featured(data: SiteData):
 
 def hero(ctx: Context, to: Routes) -> Markup:
     site = ctx.data.site
-    return render.hero(site.title, site.subtitle, site.publisher, site.published, site.published_note,
+    return render.hero(ctx.templates, site.title, site.subtitle, site.publisher, site.published, site.published_note,
                        to.page(ctx.settings.routes.colophon), [(a.label, to.page(a.page)) for a in site.actions])
 
 
@@ -282,7 +299,7 @@ def featured_story(ctx: Context, to: Routes) -> Markup:
     post = _featured(ctx.data)
     if post is None:
         return Markup("")
-    return render.featured_story(story_link(ctx.data, ctx.routes, post), ctx.data.circles_of(post), to)
+    return render.featured_story(ctx.templates, story_link(ctx.data, ctx.routes, post), ctx.data.circles_of(post), to)
 
 
 MACROS: dict[str, Callable[..., Any]] = {f.__name__: f for f in (

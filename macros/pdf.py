@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import os
 import posixpath
+from html import unescape as html_unescape
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
-from markupsafe import escape
+from markupsafe import Markup
 
+from . import identity, render
 from .page_macros import Context, pdf_name
+from .places import ENGINE_ROOT
 from .routes import page_url
 
 try:  # WeasyPrint loads the system library Pango when imported
@@ -29,7 +32,7 @@ except OSError as exc:  # pragma: no cover - depends on the machine
     HTML = None
     _PANGO_MISSING = exc
 
-PRINT_CSS = Path("overrides/assets/stylesheets/druk.css")
+PRINT_CSS = Path("overrides/assets/stylesheets/druk.css")   # the engine's, in its colours (var(--ko-primary))
 LINK_MARKER = "data-ko-pdf"
 # On a link to another page: the anchor of the same content on the printed page (render.principle_cards).
 PRINT_HREF = "data-ko-print-href"
@@ -169,71 +172,57 @@ def _prefix_ids(article, prefix: str) -> None:
             link.attrs.pop("href")  # other pages: the text stays, the link goes (no dead links on paper)
 
 
-def _section(site: Path, chapter: Chapter, anchor: str, css_class: str) -> tuple[str, str] | None:
-    """The chapter's article as a section of the document, and its title for the contents."""
+def _section(site: Path, chapter: Chapter, anchor: str, css_class: str) -> dict | None:
+    """The chapter's article as a section of the document (print.html writes it), with its title for
+    the contents."""
     article = _article(site, chapter.url)
     if article is None:
         return None
     heading = article.find("h1")
     title = chapter.title or (heading.get_text(" ", strip=True) if heading else chapter.url)
     _prefix_ids(article, anchor)
-    return f'<section class="{css_class}" id="{anchor}">{article.decode_contents()}</section>', title
+    return {"css": css_class, "anchor": anchor, "content": Markup(article.decode_contents()), "title": title}
 
 
 def assemble(site: Path, ctx: Context, order: list[Chapter], before: list[Chapter] | None = None) -> str:
-    """One HTML document: cover, colofon, the front pages (voorwoord), contents, the parts and their
-    chapters. Headings carry the PDF's bookmarks (druk.css); the document is in Dutch."""
-    s = ctx.data.site
-    parts = [
-        '<section class="cover">',
-        f"<h1>{escape(s.title)}</h1>",
-        f'<p class="subtitle">{escape(s.subtitle)}</p>',
-        f'<p class="publisher">Uitgave: {escape(s.publisher)}</p>',
-        "</section>",
-    ]
+    """One HTML document (overrides/ko/print.html): cover, colofon, the front pages (voorwoord),
+    contents, the parts and their chapters, in the circle's colours (identity.html) and the print
+    stylesheet (druk.css)."""
     colofon = _article(site, page_url(ctx.settings.routes.colophon))
     if colofon is not None:
         _prefix_ids(colofon, "colofon")
-        parts.append(f'<section class="page level-1 colofon">{colofon.decode_contents()}</section>')
-    for number, chapter in enumerate(before if before is not None else front(ctx), start=1):
-        made = _section(site, chapter, f"v{number}", "page level-1 front")
-        if made:
-            parts.append(made[0])
-
-    toc = ['<section class="page level-1 toc"><h1>Inhoud</h1><ol>']
-    body = []
+    front_pages = [made for number, chapter in enumerate(before if before is not None else front(ctx), start=1)
+                   if (made := _section(site, chapter, f"v{number}", "page level-1 front"))]
+    contents: list[dict] = []
+    body: list[dict] = []
     opening: set[int] = set()   # chapters that open their part (its introduction page)
     for number, chapter in enumerate(order, start=1):
         anchor = f"h{number}"
         if number in opening:
             continue
         if not chapter.url:
-            toc.append(f'<li class="toc-{chapter.level}"><a href="#{anchor}">{escape(chapter.title)}</a></li>')
+            contents.append({"level": chapter.level, "anchor": anchor, "title": chapter.title})
             following = order[number] if number < len(order) else None
             intro = _section(site, following, anchor, "part part--intro level-1") if following and following.url \
                 else None
-            if intro and intro[1] == chapter.title:
+            if intro and intro["title"] == chapter.title:
                 # The part's own introduction page (same title) is its divider: no page with a title only.
-                body.append(intro[0])
+                body.append(intro)
                 opening.add(number + 1)
                 continue
-            listing = "".join(f"<li>{escape(t)}</li>" for t in chapter.contents)
-            body.append(f'<section class="part level-1" id="{anchor}"><h1>{escape(chapter.title)}</h1>'
-                        + (f'<ol class="part__contents">{listing}</ol>' if listing else "") + "</section>")
+            body.append({"anchor": anchor, "title": chapter.title, "contents": list(chapter.contents), "content": None})
             continue
         made = _section(site, chapter, anchor, f"page level-{chapter.level}")
         if made is None:
             continue
-        toc.append(f'<li class="toc-{chapter.level}"><a href="#{anchor}">{escape(made[1])}</a></li>')
-        body.append(made[0])
-    toc.append("</ol></section>")
-    css = (Path(__file__).resolve().parent.parent / PRINT_CSS)
-    style = css.read_text(encoding="utf-8") if css.is_file() else ""
-    head = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{escape(s.title)}</title>'
-            f'<meta name="author" content="{escape(s.publisher)}">'
-            f'<meta name="description" content="{escape(s.subtitle)}">'
-            f"<style>{style}</style></head><body>")
-    return head + "".join(parts) + "".join(toc) + "".join(body) + "</body></html>"
+        contents.append({"level": chapter.level, "anchor": anchor, "title": made["title"]})
+        body.append(made)
+    css = ENGINE_ROOT / PRINT_CSS
+    return str(ctx.templates.render(
+        "ko/print.html", site=ctx.data.site, colors=identity.properties(ctx.settings.identity),
+        style=Markup(css.read_text(encoding="utf-8") if css.is_file() else ""),
+        colophon=Markup(colofon.decode_contents()) if colofon is not None else None,
+        front=front_pages, contents=contents, body=body))
 
 
 def render_pdf(html: str, base: Path, target: Path) -> None:
@@ -251,8 +240,7 @@ def size_label(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-_SIZE = '<span class="ko-pdf__size">(pdf)</span>'
-_LINK = re.compile(r'<p class="ko-pdf" data-ko-pdf="">.*?</p>', re.S)
+_LINK = re.compile(r'<(\w+)[^>]*\b' + LINK_MARKER + r'=""[^>]*>.*?</\1>', re.S)  # ko/pdf-link.html's element
 
 
 def pages_with_link(settings) -> list[str]:
@@ -264,9 +252,9 @@ def pages_with_link(settings) -> list[str]:
             if stories not in p.parents and "pdf_link" in p.read_text(encoding="utf-8", errors="replace")]
 
 
-def fill_link(site: Path, name: str, size: int | None, pages: list[str] | None = None) -> None:
-    """Put the size behind the link (render.pdf_link) on every page that has it, or remove the
-    link when there is no PDF. Exact replacements of our own markup; the rest of a page is untouched."""
+def fill_link(ctx: Context, site: Path, name: str, size: int | None, pages: list[str] | None = None) -> None:
+    """Put the size in the link (ko/pdf-link.html, rendered again with it) on every page that has it,
+    or remove the link when there is no PDF. Only that paragraph of a page changes."""
     paths = [site / url / "index.html" for url in pages] if pages is not None else site.rglob("*.html")
     for page in paths:
         if not page.is_file():
@@ -274,11 +262,14 @@ def fill_link(site: Path, name: str, size: int | None, pages: list[str] | None =
         html = page.read_text(encoding="utf-8")
         if LINK_MARKER not in html:
             continue
-        if size is None:
-            html = _LINK.sub("", html)
-        else:
-            html = html.replace(_SIZE, f'<span class="ko-pdf__size">(pdf, {size_label(size)})</span>')
-        page.write_text(html, encoding="utf-8")
+
+        def sized(match: re.Match) -> str:
+            if size is None:
+                return ""
+            href = re.search(r'href="([^"]*)"', match.group(0))
+            return str(render.pdf_link(ctx.templates, html_unescape(href.group(1)) if href else name,
+                                       size_label(size)))
+        page.write_text(_LINK.sub(sized, html), encoding="utf-8")
 
 
 def build(ctx: Context, site: Path) -> str:
@@ -291,8 +282,8 @@ def build(ctx: Context, site: Path) -> str:
     except PdfUnavailable as exc:
         if os.environ.get("CI"):
             raise
-        fill_link(site, name, None, pages_with_link(ctx.settings))
+        fill_link(ctx, site, name, None, pages_with_link(ctx.settings))
         return f"Pdf overgeslagen: {exc}. De link naar de pdf is weggelaten."
     size = (site / name).stat().st_size
-    fill_link(site, name, size, pages_with_link(ctx.settings))
+    fill_link(ctx, site, name, size, pages_with_link(ctx.settings))
     return f"Pdf gemaakt: {name} ({size_label(size)}, {time.perf_counter() - started:.1f} s)."

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pymdownx.slugs import slugify
+
 from .settings import Settings
 
 FEED_FILE = "feed_rss_created.xml"
@@ -38,6 +40,10 @@ def base_for(url: str) -> str:
         return "../" * url.count("/")
     url = url.strip("/")
     return "../" * (url.count("/") + 1) if url else ""
+
+
+# Material's blog: categories_slugify's default (pymdownx.slugs.slugify, lower case).
+_CATEGORY_SLUG = slugify(case="lower")
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,27 @@ class Routes:
         """A story's address from its file name, by the blog's post_url_format ('{file}')."""
         blog = self.settings.blog
         return self._(f"{blog.blog_dir}/{blog.post_url_format.format(file=slug)}/")
+
+    def blog_index(self) -> str:
+        """The overview of all stories."""
+        return self._(f"{self.settings.blog.blog_dir.strip('/')}/")
+
+    def blog_category(self, name: str) -> str:
+        """The blog's list of a circle's stories, by the circle's short name ('categories'), with the slug
+        Material's blog makes of it (categories_slugify, its default): 'Café Oost' → 'café-oost',
+        'Zeeland & Zuid' → 'zeeland--zuid'."""
+        blog = self.settings.blog
+        slug = _CATEGORY_SLUG(name, blog.categories_slugify_separator)
+        return self._(f"{blog.blog_dir.strip('/')}/{blog.categories_url_format.format(slug=slug)}/")
+
+    def blog_archive(self, year: int) -> str:
+        """The blog's list of one year's stories."""
+        blog = self.settings.blog
+        return self._(f"{blog.blog_dir.strip('/')}/{blog.archive_url_format.format(date=year)}/")
+
+    def blog_page(self, url: str, number: int) -> str:
+        """Page `number` of the list at `url` (a list's further pages: pagination_url_format)."""
+        return url + self.settings.blog.pagination_url_format.format(page=number) + "/"
 
     def author(self, ident: str) -> str:
         """An author's page of the blog (their stories), by the blog's authors_profiles_url_format."""

@@ -121,8 +121,21 @@ class BlogSettings(BaseModel):
     authors_profiles_url_format: str = "author/{slug}"
     archive_url_format: str = "archive/{date}"
     categories_url_format: str = "category/{slug}"
+    categories_slugify_separator: str = "-"
+    post_excerpt_separator: str = "<!-- more -->"
     pagination_per_page: int = 10
     pagination_url_format: str = "page/{page}"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _own_slugs(cls, value: Any) -> Any:
+        """A slug function of one's own (a Python name in YAML) cannot be read here: the site's addresses
+        of the circles' story lists would no longer match the blog's."""
+        for key in ("categories_slugify", "post_slugify"):
+            if isinstance(value, dict) and key in value:
+                raise ValueError(f"'{key}' wordt niet ondersteund: de engine maakt de adressen van de blog met "
+                                 "de standaardinstelling van Material; haal de regel weg")
+        return value
 
     @field_validator("post_url_format")
     @classmethod

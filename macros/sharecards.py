@@ -8,7 +8,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from markupsafe import escape
 from playwright.sync_api import sync_playwright
 
 from .errors import DataErrors
@@ -16,39 +15,39 @@ from .loader import load_project
 from .settings import Settings
 from .share import SHARE_DIR
 from .sitedata import SiteData
+from .templates import Templates
 
 
-def card_html(title: str, subtitle: str, color: str) -> str:
-    return (
-        "<!doctype html><html lang='nl'><body style='margin:0'>"
-        f"<div style='box-sizing:border-box;width:1200px;height:630px;padding:0 90px;background:{color};"
-        "color:#fff;font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;display:flex;"
-        "flex-direction:column;justify-content:center;border-left:40px solid #f2d45c'>"
-        f"<div style='font-size:68px;font-weight:700;line-height:1.12'>{escape(title)}</div>"
-        f"<div style='font-size:34px;margin-top:34px;line-height:1.3'>{escape(subtitle)}</div>"
-        "</div></body></html>"
-    )
+# The yellow edge of every share card: the publication's accent beside the circle's own colour.
+ACCENT = "#f2d45c"
+
+
+def cards(settings: Settings, data: SiteData) -> dict[str, dict[str, str]]:
+    """The cards to draw, by file name: the site's on its primary colour, each circle's on its own
+    colour (data/leerkringen.yml color) or, without one, on the primary colour."""
+    primary = settings.identity.colors.primary
+    found = {"site": {"title": data.site.title, "subtitle": data.site.subtitle, "color": primary}}
+    found.update({c.id: {"title": c.name, "subtitle": data.site.title, "color": c.color or primary}
+                  for c in data.circles})
+    return found
 
 
 def make_images(root: Path, settings: Settings, data: SiteData, chromium: str) -> list[Path]:
-    """Draw the site image and one per circle with headless Chromium; return the files written."""
-    color = settings.identity.colors.primary
-    cards = {"site": (data.site.title, data.site.subtitle)}
-    cards.update({c.id: (c.name, data.site.title) for c in data.circles})
+    """Draw the site image and one per circle (ko/share-card.html) with headless Chromium."""
+    tpl = Templates(root, data.strings)
     out = root / SHARE_DIR
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1200, "height": 630})
-        for key, (title, subtitle) in cards.items():
-            page.set_content(card_html(title, subtitle, color))
+        for key, card in cards(settings, data).items():
+            page.set_content(str(tpl.render("ko/share-card.html", accent=ACCENT, **card)))
             target = out / f"{key}.png"
             page.screenshot(path=str(target))
             written.append(target)
         browser.close()
     return written
-
 
 
 def main(root: Path = Path(".")) -> int:

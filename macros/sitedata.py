@@ -70,6 +70,8 @@ class SiteData:
     # The stories in the publication's own order (the print edition's parts): the reading order of
     # stories that share a date, such as the publication's own ('begin 2025').
     reading_order: tuple[str, ...] = ()
+    # The words readers see (overrides/ko/strings.yml, with the circle's own over them): templates.strings.
+    strings: dict = field(default_factory=dict, repr=False, compare=False)
     _index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -101,8 +101,9 @@ def test_every_page_that_uses_an_abbreviation_explains_it(site, data):
     """Every abbreviation with a tooltip: on every page whose text uses it, it has an <abbr> with
     the expansion from data/begrippen.yml (in Markdown text and in what the macros render)."""
     from macros.render import abbreviation_titles
+    from macros.templates import Templates
 
-    titles = abbreviation_titles(data.terms)
+    titles = abbreviation_titles(Templates(ROOT, data.strings), data.terms)
     assert titles or not data.terms
     missing = []
     for path in site.html_pages():
@@ -115,10 +116,11 @@ def test_every_page_that_uses_an_abbreviation_explains_it(site, data):
         tips = {}
         for abbr in article.find_all("abbr"):
             tips.setdefault(abbr.get_text(), set()).add(abbr.get("title"))
+        full_text = text_of(article)  # once per page, not once per term
         for term, title in titles.items():
             # Text inside a longer abbreviation ('RES' in 'NP RES') is explained by that one.
             longer = [t for t in tips if t != term and term in t]
-            page_text = text_of(article)
+            page_text = full_text
             for other in longer:
                 page_text = page_text.replace(other, " ")
             if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", page_text) and tips.get(term) != {title}:

@@ -72,15 +72,13 @@ def test_story_content_is_inside_the_indexed_part(site, data):
 
 
 def test_story_pages_carry_the_search_filters(site, data):
-    from macros.models import STORY_KINDS
-
     for post in data.published_stories():
         page = site.page(url_of(post))
         filters = {}
         for element in page.select("[data-pagefind-body] [data-pagefind-filter]"):
             name, _, value = element["data-pagefind-filter"].partition(":")
             filters.setdefault(name, []).append(value or element.get_text(strip=True))
-        assert filters["Soort"] == [STORY_KINDS[post.meta.kind]], post.slug
+        assert filters["Soort"] == [data.strings["kinds"]["story"][post.meta.kind]], post.slug
         assert filters.get("Leerkring", []) == list(post.meta.categories), post.slug
         assert filters["Periode"] == [str(post.meta.date.year)], post.slug
         principles = [f"{p.number}. {p.title}" for p in data.principles if p.id in post.meta.principles]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from macros.identity import SLATE, WHITE, Colors, Identity, contrast, css, mix
+from macros.identity import SLATE, WHITE, Colors, Identity, contrast, mix, properties
+from macros.templates import Templates, strings
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [("#000000", "#ffffff", 21.0), ("#ffffff", "#ffffff", 1.0),
@@ -18,8 +19,10 @@ def test_default_colours_meet_aa():
 
 
 def test_css_only_carries_validated_hex_values():
-    out = css(Identity(colors=Colors(primary="#1B5E3B")))
+    out = str(Templates(None, strings()).render("ko/identity.html",
+                                                 colors=properties(Identity(colors=Colors(primary="#1B5E3B")))))
     assert out.startswith("<style>:root{--ko-primary:#1b5e3b;")
+    assert out.endswith('}[data-md-color-scheme="slate"]{--ko-tint:#1d332e;--ko-link:#8fd6ab}</style>')
     assert "--ko-link:#8fd6ab" in out
     with pytest.raises(ValueError):
         Colors(primary="red;}</style><script>")

@@ -9,12 +9,14 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from macros import icons, pdf, render
+from macros.templates import Templates, strings
 from macros.loader import check
 from macros.models import Principle
 from macros.routes import Routes, targets
 from macros.settings import RouteSettings, Settings
 
 PAGES = "leerreis/principes/"
+TPL = Templates(None, strings())
 
 
 def soup(html) -> BeautifulSoup:
@@ -33,12 +35,17 @@ def routes(pages: str = "") -> Routes:
 # --- icons ------------------------------------------------------------------------------------
 
 
+def icon(name: str | None, css: str | None = None) -> BeautifulSoup:
+    return soup(TPL.render("ko/icon.html", icon=icons.svg(name), css=css))
+
+
 def test_an_icon_of_the_theme_is_inline_and_hidden_from_screen_readers():
-    svg = soup(icons.icon("material/compass-outline", "ko-principle__icon")).svg
+    svg = icon("material/compass-outline", "ko-principle__icon").svg
     assert svg["aria-hidden"] == "true" and svg["focusable"] == "false"
     assert svg["class"] == ["ko-principle__icon"] and svg["viewbox"] == "0 0 24 24"
     assert svg.path["d"]
-    assert icons.icon(None) == "" and icons.icon("material/bestaat-niet") == ""
+    assert icons.svg(None) is None and icons.svg("material/bestaat-niet") is None
+    assert str(icon(None)) == ""
 
 
 def test_the_icon_comes_from_material_first_then_zensical(tmp_path, monkeypatch):
@@ -51,11 +58,11 @@ def test_the_icon_comes_from_material_first_then_zensical(tmp_path, monkeypatch)
     monkeypatch.setattr(icons.importlib.util, "find_spec", lambda name: specs.get(name))
     icons.icon_folders.cache_clear()
     try:
-        assert soup(icons.icon("material/a")).path["d"] == "material"
-        assert soup(icons.icon("material/b")).path["d"] == "zensical"
+        assert icon("material/a").path["d"] == "material"
+        assert icon("material/b").path["d"] == "zensical"
         del specs["material"]  # Zensical's environment has no Material
         icons.icon_folders.cache_clear()
-        assert soup(icons.icon("material/a")).path["d"] == "zensical"
+        assert icon("material/a").path["d"] == "zensical"
     finally:
         icons.icon_folders.cache_clear()
 
@@ -119,7 +126,7 @@ THREE = [principle("doel", 1, "material/summit"), principle("focus", 2), princip
 
 def page(ident: str, stories=()) -> BeautifulSoup:
     found = next(p for p in THREE if p.id == ident)
-    return soup(render.principle_page(found, list(reversed(THREE)), stories, routes(PAGES).at(f"{PAGES}{ident}/")))
+    return soup(render.principle_page(TPL, found, list(reversed(THREE)), stories, routes(PAGES).at(f"{PAGES}{ident}/")))
 
 
 def nav_links(parsed) -> list[tuple[str, str, str]]:
@@ -147,7 +154,7 @@ def test_the_last_principle_has_only_a_previous_one_and_every_page_leads_back():
 def test_a_principle_page_shows_icon_number_lead_explanation_and_stories():
     story = render.StoryLink(title="Een verhaal", url="verhalen/een-verhaal/", dating="begin 2025", dating_iso="2025",
                              kind="verhaal", authors=("Piet Proef",), description="Waar het over gaat.")
-    markdown = render.principle_page(THREE[0], THREE, [story], routes(PAGES).at(f"{PAGES}doel/"))
+    markdown = render.principle_page(TPL, THREE[0], THREE, [story], routes(PAGES).at(f"{PAGES}doel/"))
     parsed = soup(markdown)
     assert parsed.select_one("svg.ko-principle__page-icon")["aria-hidden"] == "true"
     assert parsed.select_one(".ko-principle__kicker").get_text() == "Basisprincipe 1 van 3"
@@ -165,7 +172,7 @@ def test_a_principle_without_icon_or_stories_says_so():
 
 
 def test_all_principles_in_words():
-    assert [render.all_principles_label(n) for n in (1, 7, 13)] == [
+    assert [render.all_principles_label(TPL, n) for n in (1, 7, 13)] == [
         "Het basisprincipe", "Alle zeven basisprincipes", "Alle 13 basisprincipes"]
 
 
@@ -173,21 +180,21 @@ def test_all_principles_in_words():
 
 
 def test_tiles_have_the_icon_and_link_to_the_pages_and_on_paper_to_the_sections():
-    tiles = soup(render.principle_cards(list(reversed(THREE)), routes(PAGES).at("")))
+    tiles = soup(render.principle_cards(TPL, list(reversed(THREE)), routes(PAGES).at("")))
     assert tiles.div["id"] == "basisprincipes"
     links = tiles.select("a.ko-card__link")
     assert [a["href"] for a in links] == ["leerreis/principes/doel/", "leerreis/principes/focus/",
                                           "leerreis/principes/mensen/"]
     assert [a["data-ko-print-href"] for a in links] == ["#doel", "#focus", "#mensen"]
     assert len(tiles.select("li > svg.ko-principle__tile-icon")) == 2  # the third has no icon
-    same_page = soup(render.principle_cards(THREE, routes().at("")))
+    same_page = soup(render.principle_cards(TPL, THREE, routes().at("")))
     assert [a.get("data-ko-print-href") for a in same_page.select("a")] == [None, None, None]
 
 
 def test_with_pages_the_chapter_sections_are_left_out_of_search():
-    searchable = render.principle_sections(THREE, stories={}, to=routes())
+    searchable = render.principle_sections(TPL, THREE, stories={}, to=routes())
     assert "data-pagefind-ignore" not in searchable
-    ignored = render.principle_sections(THREE, to=routes(PAGES), searchable=False)
+    ignored = render.principle_sections(TPL, THREE, to=routes(PAGES), searchable=False)
     assert '## 1. Titel 1 { #doel data-pagefind-ignore="" }' in ignored
     parsed = soup(ignored)
     assert parsed.find_all("p") and all(p.has_attr("data-pagefind-ignore") for p in parsed.find_all("p"))

@@ -7,12 +7,14 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from macros import render
+from macros.templates import Templates, strings
 from macros.models import Person, Term
 from macros.routes import Routes
 from macros.settings import Settings
 from macros.text import index_letter, sort_key
 
 TO = Routes(Settings(root=Path("."))).at("kennisbank/mensen/")
+TPL = Templates(None, strings())
 EVIL = '<script>alert("x")</script>'
 
 
@@ -37,7 +39,7 @@ def test_the_letter_a_text_is_filed_under():
 
 def test_the_glossary_has_a_jump_list_and_a_heading_per_letter():
     terms = [term(w, expansion="Voluit") for w in ["ipo", "BZK", "Aanpak", "1-9-90", "bestuur", "abc", "Ómnium"]]
-    page = soup(render.glossary(terms))
+    page = soup(render.glossary(TPL, terms))
     nav = page.find("nav")
     assert nav["aria-label"] == "Begrippen per letter"
     letters = [a.get_text() for a in nav.find_all("a")]
@@ -52,7 +54,7 @@ def test_the_glossary_has_a_jump_list_and_a_heading_per_letter():
 
 
 def test_the_glossary_says_its_caveat_once_above_the_letters():
-    page = soup(render.glossary([term("AB", expansion="Voluit", common_meaning=True), term("CD", expansion="Voluit")]))
+    page = soup(render.glossary(TPL, [term("AB", expansion="Voluit", common_meaning=True), term("CD", expansion="Voluit")]))
     notes = page.select(".ko-glossary__note")
     assert len(notes) == 1 and notes[0].find_next("nav") is not None  # before the jump list
     assert len(page.select("dt .ko-glossary__common")) == 1
@@ -64,7 +66,7 @@ def test_the_people_page_is_a_z_by_surname_with_name_role_and_places():
               Person(id="ak", name="Anneke Knol")]
     found = {"pvdb": [render.Appearance("Verhaal", "De liefde voor kennis", "verhalen/stem/"),
                       render.Appearance("Colofon", "Teksten", "over/colofon/#colofon-teksten")]}
-    page = soup(render.people_index(people, found, TO))
+    page = soup(render.people_index(TPL, people, found, TO))
     assert page.find("nav")["aria-label"] == "Mensen per letter"
     assert [a.get_text() for a in page.find("nav").find_all("a")] == ["B", "K"]
     assert [h.get_text() for h in page.find_all(["h2", "h3"])] == [
@@ -79,8 +81,8 @@ def test_the_people_page_is_a_z_by_surname_with_name_role_and_places():
 
 
 def test_glossary_and_people_make_hostile_text_inert():
-    for html in (render.glossary([Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL,
+    for html in (render.glossary(TPL, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL,
                                                        source=EVIL, uncertain=False, common_meaning=False)]),
-                 render.people_index([Person.model_construct(id="p", name=EVIL, description=EVIL)],
+                 render.people_index(TPL, [Person.model_construct(id="p", name=EVIL, description=EVIL)],
                                      {"p": [render.Appearance(EVIL, EVIL, "x/")]}, TO)):
         assert soup(html).find("script") is None and EVIL in soup(html).get_text()

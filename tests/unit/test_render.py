@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from macros import base_for, render
 from macros.routes import Routes
 from macros.settings import Settings
+from macros.templates import Templates, strings
 from macros.models import (
     Advice,
     Circle,
@@ -20,6 +22,11 @@ from macros.models import (
     Principle,
     Quote,
     Role,
+    Site,
+    Source,
+    Table,
+    Term,
+    Theme,
     TimelineEvent,
 )
 
@@ -56,6 +63,7 @@ def goal():
 
 
 ROOT_ROUTES = Routes(Settings(root=Path(".")))
+TPL = Templates(None, strings())
 
 
 def at(url: str) -> Routes:
@@ -69,35 +77,34 @@ def test_base_for_directory_urls():
     assert base_for("leerreis/tijdlijn/") == "../../"
 
 
-def test_element_builder_escapes_text_and_attributes():
-    html = render.el("a", EVIL, href='" onmouseover="x', class_="a")
-    assert str(html).startswith('<a href="&#34; onmouseover=&#34;x" class="a">')
-    assert_inert(html)
-    assert str(render.el("br")) == "<br>"
+def test_a_value_in_an_attribute_stays_inside_it():
+    html = render.hero(TPL, "T", "S", "U", "2025", None, "c/", [("Knop", '" onmouseover="x')])
+    assert '<a href="&#34; onmouseover=&#34;x"' in str(html)
+    assert soup(html).find("a").get("onmouseover") is None
 
 
 def test_every_renderer_makes_hostile_text_inert(people, circle, goal):
     circles = {"c": circle}
     outputs = [
-        render.key_figures([KeyFigure(id="k", value=EVIL, label=EVIL)], EVIL),
-        render.advice_facts(Advice(title=EVIL, author=EVIL, addressee=EVIL, presented="2022-10-13",
+        render.key_figures(TPL, [KeyFigure(id="k", value=EVIL, label=EVIL)], EVIL),
+        render.advice_facts(TPL, Advice(title=EVIL, author=EVIL, addressee=EVIL, presented="2022-10-13",
                                    presented_where=EVIL, question=EVIL, features=[EVIL], wish=EVIL,
                                    recommendations=[EVIL], motto=EVIL)),
-        render.bullet_list([EVIL]),
-        render.item_list(ItemList(id="l", title=EVIL, intro=EVIL, source=EVIL,
+        render.bullet_list(TPL, [EVIL]),
+        render.item_list(TPL, ItemList(id="l", title=EVIL, intro=EVIL, source=EVIL,
                                   items=[{"title": EVIL, "text": EVIL}])),
-        render.principle_cards([Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])], ROOT_ROUTES),
-        render.roles_table([Role(id="r", title=EVIL, description=EVIL)]),
-        render.comparison(Comparison(id="v", title=EVIL, caption=EVIL, left_label=EVIL, right_label=EVIL,
+        render.principle_cards(TPL, [Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])], ROOT_ROUTES),
+        render.roles_table(TPL, [Role(id="r", title=EVIL, description=EVIL)]),
+        render.comparison(TPL, Comparison(id="v", title=EVIL, caption=EVIL, left_label=EVIL, right_label=EVIL,
                                      source=EVIL, rows=[{"left": EVIL, "right": EVIL}])),
-        render.goal_questions([goal]),
-        render.goals_table([goal], circles, ROOT_ROUTES),
-        render.circle_cards([circle], ROOT_ROUTES),
-        render.circle_facts(circle, people, goal),
-        render.timeline_items([TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, ROOT_ROUTES),
-        render.quote(Quote(id="q", text=EVIL, person="p", context=EVIL), people["p"]),
-        render.quote(Quote(id="q", text=EVIL, attribution=EVIL), None),
-        render.colophon([ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
+        render.goal_questions(TPL, [goal]),
+        render.goals_table(TPL, [goal], circles, ROOT_ROUTES),
+        render.circle_cards(TPL, [circle], ROOT_ROUTES),
+        render.circle_facts(TPL, circle, people, goal),
+        render.timeline_items(TPL, [TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, ROOT_ROUTES),
+        render.quote(TPL, Quote(id="q", text=EVIL, person="p", context=EVIL), people["p"]),
+        render.quote(TPL, Quote(id="q", text=EVIL, attribution=EVIL), None),
+        render.colophon(TPL, [ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
                         people),
     ]
     for html in outputs:
@@ -105,7 +112,7 @@ def test_every_renderer_makes_hostile_text_inert(people, circle, goal):
 
 
 def test_markdown_sections_escape_titles_and_text():
-    md = render.principle_sections([Principle(id="p", number=1, title="*nadruk* " + EVIL, short=EVIL,
+    md = render.principle_sections(TPL, [Principle(id="p", number=1, title="*nadruk* " + EVIL, short=EVIL,
                                               explanation=[EVIL])])
     assert "<script>" not in md
     assert "\\*nadruk\\*" in md
@@ -116,7 +123,7 @@ def test_markdown_sections_escape_titles_and_text():
 def test_comparison_is_a_real_table():
     comp = Comparison(id="v", title="T", caption="A tegenover B", left_label="Volgens A", right_label="Volgens B",
                       rows=[{"left": "oud", "right": "nieuw"}, {"left": "los", "right": "samen"}])
-    table = soup(render.comparison(comp)).find("table")
+    table = soup(render.comparison(TPL, comp)).find("table")
     assert table.caption.get_text() == "A tegenover B"
     assert [th.get_text() for th in table.thead.find_all("th")] == ["Volgens A", "Volgens B"]
     assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
@@ -129,7 +136,7 @@ def test_timeline_uses_time_elements_with_source_precision():
     events = [TimelineEvent(id="a", date="begin 2023", title="Start", circle="c"),
               TimelineEvent(id="b", date="2023-09", title="Verslag"),
               TimelineEvent(id="d", date="2024-02-01", title="Verlenging")]
-    md = render.timeline(events, {"c": circle}, at("leerreis/tijdlijn/"))
+    md = render.timeline(TPL, events, {"c": circle}, at("leerreis/tijdlijn/"))
     assert "## 2023 { #jaar-2023 }" in md and "## 2024 { #jaar-2024 }" in md
     times = soup(md).find_all("time")
     assert [(t["datetime"], t.get_text()) for t in times] == [
@@ -138,7 +145,7 @@ def test_timeline_uses_time_elements_with_source_precision():
 
 
 def test_principle_cards_link_to_sections_from_any_page():
-    cards = soup(render.principle_cards(
+    cards = soup(render.principle_cards(TPL, 
         [Principle(id="focus", number=2, title="Focus", short="s", explanation=["e"]),
          Principle(id="doel", number=1, title="Doel", short="s", explanation=["e"])], at("leerkringen/")))
     links = [a["href"] for a in cards.find_all("a")]
@@ -150,14 +157,14 @@ def test_principle_cards_link_to_sections_from_any_page():
 def test_abbreviate_wraps_text_only_once_and_never_inside_tags():
     titles = {"IPO": "Interprovinciaal Overleg", "RIA": "Regionale Investeringsagenda (betekenis niet zeker)"}
     html = '<p title="IPO">Het IPO en de RIA, niet IPOX of X-IPO.</p><abbr title="x">IPO</abbr>'
-    out = render.abbreviate(html, titles)
+    out = render.Abbreviations(TPL, titles)(html)
     parsed = soup(out)
     assert parsed.p["title"] == "IPO"
     tips = [(a.get_text(), a["title"]) for a in parsed.find_all("abbr")]
     assert tips == [("IPO", "Interprovinciaal Overleg"), ("RIA", "Regionale Investeringsagenda (betekenis niet zeker)"),
                     ("IPO", "x")]
     assert "IPOX" in out and "X-IPO" in out
-    amp = soup(render.abbreviate("<p>I&amp;W en BZK</p>", {"I&W": "Infrastructuur en Waterstaat"}))
+    amp = soup(render.Abbreviations(TPL, {"I&W": "Infrastructuur en Waterstaat"})("<p>I&amp;W en BZK</p>"))
     assert [(a.get_text(), a["title"]) for a in amp.find_all("abbr")] == [("I&W", "Infrastructuur en Waterstaat")]
 
 
@@ -168,14 +175,16 @@ def test_abbreviation_glossary_for_markdown():
     terms = [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="x"),
              Term(id="plek", term="PLeK", expansion="Platform", explanation="x", uncertain=True),
              Term(id="kring", term="leerkring", explanation="x", tooltip=False)]
-    assert render.abbreviation_titles(terms) == {"IPO": "Interprovinciaal Overleg",
+    assert render.abbreviation_titles(TPL, terms) == {"IPO": "Interprovinciaal Overleg",
                                                  "PLeK": "Platform (betekenis niet zeker)"}
 
 
 def test_bold_words_of_a_source_list_item_are_kept_without_a_colon():
-    html = str(render.emphasis("**eigen dynamiek** ('vertraagde tijd') en <niet> opgejaagd"))
-    assert html == "<strong>eigen dynamiek</strong> (&#39;vertraagde tijd&#39;) en &lt;niet&gt; opgejaagd"
-    assert str(render.emphasis("een ** los teken")) == "een ** los teken"
+    items = ItemList(id="l", title="T", items=[{"text": "**eigen dynamiek** ('vertraagde tijd') en <niet> opgejaagd"},
+                                               {"text": "een ** los teken"}])
+    first, second = soup(render.item_list(TPL, items)).find_all("li")
+    assert first.decode_contents() == "<strong>eigen dynamiek</strong> ('vertraagde tijd') en &lt;niet&gt; opgejaagd"
+    assert second.get_text() == "een ** los teken"
 
 
 def test_the_stories_of_a_principle_are_a_list():
@@ -183,7 +192,7 @@ def test_the_stories_of_a_principle_are_a_list():
     links = [render.StoryLink(title=f"Verhaal {n}", url=f"verhalen/v{n}/", dating=f"{n} januari 2025",
                               dating_iso=f"2025-01-0{n}", kind="Column",
                               authors=(), description="") for n in (1, 2)]
-    soup = BeautifulSoup(render.principle_sections([principle], stories={"p": links}, to=ROOT_ROUTES), "html.parser")
+    soup = BeautifulSoup(render.principle_sections(TPL, [principle], stories={"p": links}, to=ROOT_ROUTES), "html.parser")
     block = soup.select_one(".ko-principle__stories")
     assert block.p.get_text() == "Verhalen bij dit principe:"
     assert [a.get_text() for a in block.select("ul > li > a")] == ["Verhaal 1", "Verhaal 2"]
@@ -194,8 +203,74 @@ def test_the_glossary_says_the_common_meaning_caveat_once():
 
     terms = [Term(id=f"t{n}", term=f"AB{n}", expansion=f"Afkorting {n}", explanation="Uitleg.", common_meaning=True)
              for n in range(3)] + [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="Uitleg.")]
-    soup = BeautifulSoup(str(render.glossary(terms)), "html.parser")
+    soup = BeautifulSoup(str(render.glossary(TPL, terms)), "html.parser")
     assert len(soup.select(".ko-glossary__note")) == 1 and "niet voluit" in soup.select_one(".ko-glossary__note").text
     assert len(soup.select("dt .ko-glossary__common")) == 3
     assert "gangbare betekenis" not in soup.find("dt", id="ipo").text
     assert "niet voluit" not in " ".join(dd.text for dd in soup.select("dd"))
+
+
+# Partials of the theme (Material's or Zensical's template engine renders them, not the engine's).
+THEME_PARTIALS = {"edit-link.html", "pagefind.html", "story-byline.html", "story-date.html", "story-meta.html"}
+
+
+def test_every_template_makes_hostile_text_inert(people, circle, goal):
+    """Hostile text through every component template of the engine (overrides/ko/): nothing of it
+    survives as markup. Each template renders at least once here."""
+    tpl = Templates(None, strings())
+    circles = {"c": circle}
+    to = ROOT_ROUTES.at("leerkringen/")
+    story = render.StoryLink(title=EVIL, url="verhalen/x/", dating=EVIL, dating_iso=EVIL, kind="column",
+                             authors=(EVIL,), description=EVIL)
+    principle = Principle(id="p", number=1, title=EVIL, short=EVIL, explanation=[EVIL])
+    other = Principle(id="q", number=2, title=EVIL, short=EVIL, explanation=[EVIL])
+    source = Source.model_construct(id="s", title=EVIL, short_title=EVIL, kind="verslag", date=None, date_note=EVIL,
+                                    period=EVIL, organisations=[EVIL], authors=[EVIL], pages=3, themes=["t"],
+                                    summary=[EVIL], notes=[EVIL])
+    theme = Theme.model_construct(id="t", title=EVIL, description=EVIL)
+    outputs = [
+        render.subtitle(tpl, EVIL),
+        render.hero(tpl, EVIL, EVIL, EVIL, EVIL, EVIL, "over/colofon/", [(EVIL, "a/"), (EVIL, "b/")]),
+        render.featured_story(tpl, story, [circle], to),
+        render.key_figures(tpl, [KeyFigure(id="k", value=EVIL, label=EVIL)], EVIL),
+        render.advice_facts(tpl, Advice(title=EVIL, author=EVIL, addressee=EVIL, presented="2022-10-13",
+                                        presented_where=EVIL, question=EVIL, features=[EVIL], wish=EVIL,
+                                        recommendations=[EVIL], motto=EVIL)),
+        render.circle_facts(tpl, circle, people, goal),
+        render.source_facts(tpl, source, [theme], to),
+        render.bullet_list(tpl, [EVIL]),
+        render.item_list(tpl, ItemList(id="l", title=EVIL, intro=EVIL, source=EVIL, items=[{"title": EVIL, "text": EVIL}])),
+        render.roles_table(tpl, [Role(id="r", title=EVIL, description=EVIL)]),
+        render.comparison(tpl, Comparison(id="v", title=EVIL, caption=EVIL, left_label=EVIL, right_label=EVIL,
+                                          source=EVIL, rows=[{"left": EVIL, "right": EVIL}])),
+        render.table_of(tpl, Table(id="t", caption=EVIL, columns=[EVIL, EVIL], rows=[[EVIL, EVIL]], source=EVIL)),
+        render.goals_table(tpl, [goal], circles, to),
+        render.principle_cards(tpl, [principle], to),
+        render.principle_sections(tpl, [principle], stories={"p": [story]}, to=to),
+        render.principle_page(tpl, principle, [principle, other], [story], to),
+        render.circle_cards(tpl, [circle], to),
+        render.source_cards(tpl, [source], to),
+        render.timeline(tpl, [TimelineEvent(id="e", date="2023", title=EVIL, text=EVIL, circle="c")], circles, to),
+        render.quote(tpl, Quote(id="q", text=EVIL, person="p", context=EVIL), people["p"]),
+        render.colophon(tpl, [ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
+                        people),
+        render.story_list(tpl, [story], to),
+        render.pdf_link(tpl, EVIL, EVIL),
+        render.glossary(tpl, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL, source=EVIL,
+                                                   uncertain=True, common_meaning=True, tooltip=True)]),
+        render.people_index(tpl, list(people.values()), {"p": [render.Appearance(EVIL, EVIL, "x/")]}, to),
+        render.theme_sections(tpl, [theme], {"t": [story]}, {"t": [source]}, to),
+        render.Abbreviations(tpl, {EVIL: EVIL})(f"<p>{escape(EVIL)}</p>"),
+        tpl.render("ko/share-card.html", title=EVIL, subtitle=EVIL, color="#1b5e3b", accent="#f2d45c"),
+        tpl.render("ko/print.html", site=Site.model_construct(title=EVIL, subtitle=EVIL, publisher=EVIL),
+                   colors={"light": [["--ko-primary", "#1b5e3b"]], "dark": []}, style="", colophon=None,
+                   front=[], contents=[{"level": 1, "anchor": "h1", "title": EVIL}],
+                   body=[{"anchor": "h1", "title": EVIL, "contents": [EVIL], "content": None}]),
+    ]
+    for html in outputs:
+        assert_inert(html)
+    assert 'href="../feed_rss_created.xml"' in str(render.feed_link(tpl, to))   # no value from data
+    rendered = {name.removeprefix("ko/") for _loader, name in tpl.env.cache.keys()}
+    engine = {p.name for p in (Path(render.__file__).parent.parent / "overrides" / "ko").iterdir()
+              if p.suffix in (".html", ".md")}
+    assert engine - THEME_PARTIALS - rendered == set()
