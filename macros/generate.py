@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import identity, share
+from . import identity, places, share
 from .models import Story
 from .page_macros import Context, story_lookup
 from .routes import page_url
@@ -31,7 +31,6 @@ from .sitedata import SiteData
 DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
 AVATAR = "assets/images/persoon.svg"
-OWN_CSS = "assets/eigen.css"  # under docs/: the circle's own style
 HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
 
 
@@ -54,16 +53,33 @@ def template_values(ctx: Context) -> dict:
         "ko_colors": identity.properties(ctx.settings.identity),
         # The words readers see (overrides/ko/strings.yml with the circle's own): the theme's templates read them.
         "ko_words": ctx.words,
+        # The circle's own templates, which the theme's includes look for first ('eigen/', under overrides/).
+        "ko_own_templates": own_templates(),
         "ko_search": {"max_results": ctx.settings.search.max_results},
         "ko_lookup": story_lookup(ctx),
         "ko_share_images": share.page_images(root, data, routes),
         "ko_share_by_category": share.category_images(root, data),
         "ko_share_default": share.image_for(root, data, "site"),
         # The circle's own style, linked only when it exists (no list in the configuration to extend).
-        "ko_own_css": (ctx.settings.docs / OWN_CSS).is_file(),
+        "ko_own_css": own_css(ctx.settings),
         "ko_edit": edit_links(ctx.settings),
         "ko_views": blog_views(ctx),
     }
+
+
+def own_css(settings) -> str | None:
+    """The circle's own stylesheet (places: style) as the site links it, when it exists."""
+    path = PurePosixPath(places.own("style"))
+    if not (settings.root / path).is_file():
+        return None
+    return path.relative_to(settings.docs_dir).as_posix()
+
+
+def own_templates() -> str:
+    """The circle's own template folder (places: templates) as the theme's includes name it: under the
+    theme's folder (overrides/)."""
+    own = PurePosixPath(places.own("templates"))
+    return own.relative_to(own.parts[0]).as_posix() + "/"
 
 
 def blog_views(ctx: Context) -> dict:

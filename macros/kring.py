@@ -1,9 +1,10 @@
 """A new harvest for another circle, and engine updates for an existing one.
 
-Engine and instance are apart: `engine/paden.txt` lists what belongs to the engine; everything
-else (data/, docs/, mkdocs.yml, README.md) belongs to the circle. A new circle gets the engine
-plus the starter in `engine/starter/`; an update replaces exactly the engine paths with those of
-`upstream`, so a circle's own files can never conflict.
+Engine and instance are apart: `engine/paden.txt` (macros/places.py) lists what belongs to the
+engine and the circle's own places the engine reads; everything else (data/, docs/, mkdocs.yml,
+README.md) belongs to the circle. A new circle gets the engine plus the starter in `engine/starter/`;
+an update replaces exactly the engine paths with those of `upstream`, so a circle's own files can
+never conflict.
 """
 
 from __future__ import annotations
@@ -19,22 +20,18 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 from pydantic import ValidationError
 
-from . import issueform
+from . import issueform, places
 from .identity import Colors
 from .loader import load
 from .text import slugify
 
-PATHS_FILE = Path("engine/paden.txt")
+PATHS_FILE = places.PATHS_FILE
 STARTER = Path("engine/starter")
 IDENTITY = ["-c", "user.name=Kennis oogsten", "-c", "user.email=kennis-oogsten@example.invalid"]
 
 
 class KringError(Exception):
     """A Dutch message for the person running the command."""
-
-
-def engine_paths(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -77,8 +74,8 @@ def _files(source: Path) -> list[str]:
 
 def _engine_files(source: Path) -> list[str]:
     """The source's files that belong to the engine."""
-    paths = engine_paths((source / PATHS_FILE).read_text(encoding="utf-8"))
-    return [f for f in _files(source) if any(f == p or (p.endswith("/") and f.startswith(p)) for p in paths)]
+    split = places.parse((source / PATHS_FILE).read_text(encoding="utf-8"))
+    return [f for f in _files(source) if split.is_engine(f)]
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -185,7 +182,6 @@ def _fill(source: Path, target: Path, name: str, slug: str, colors: Colors, init
 
 # The commits that record which engine version a circle's engine files are: its creation and each update.
 _ENGINE_COMMIT = re.compile(r"\(engine ([0-9a-f]{7,40})\)$|^Engine bijgewerkt naar ([0-9a-f]{7,40})$")
-OWN_PLACES = ("docs/assets/eigen.css", "overrides/eigen/")
 DIFF_LINES = 60
 
 
@@ -211,14 +207,16 @@ def _refuse_overwrite(root: Path, base: str, changed: list[str]) -> KringError:
     shown = diff[:DIFF_LINES] + ([f"… ({len(diff) - DIFF_LINES} regels meer: git diff {base[:7]} HEAD)"]
                                  if len(diff) > DIFF_LINES else [])
     short = base[:7]
+    own = places.engine_split().own
     return KringError(
         f"deze engine-bestanden zijn in jullie kring aangepast sinds engine {short}; bijwerken zou die "
         "aanpassingen overschrijven:\n" + "".join(f"  {name}\n" for name in changed)
         + "Het verschil (- engine, + jullie versie):\n" + "\n".join(shown) + "\n"
         "Wat je kunt doen:\n"
-        f"  - De aanpassing bewaren: zet haar op de eigen plek van de kring ({OWN_PLACES[0]} voor stijl,\n"
-        f"    {OWN_PLACES[1]} voor sjablonen; zie engine/ZELF-EEN-OOGST-MAKEN.md), zet het engine-bestand terug\n"
-        f"    met 'git checkout {short} -- <bestand>', commit, en voer 'make engine-bijwerken' opnieuw uit.\n"
+        f"  - De aanpassing bewaren: zet haar op de eigen plek van de kring ({own['style']} voor stijl,\n"
+        f"    {own['templates']} voor sjablonen en woorden; zie engine/ZELF-EEN-OOGST-MAKEN.md), zet het\n"
+        f"    engine-bestand terug met 'git checkout {short} -- <bestand>', commit, en voer\n"
+        "    'make engine-bijwerken' opnieuw uit.\n"
         "  - De versie van de engine nemen (jullie aanpassing vervalt): make engine-bijwerken NEEM_ENGINE=ja")
 
 
@@ -236,7 +234,7 @@ def update(root: Path, ref: str = "upstream/main", take_engine: bool = False) ->
                          f"(git remote add upstream <adres van de engine>)")
     theirs = git(root, "show", f"{ref}:{PATHS_FILE.as_posix()}").stdout
     local = (root / PATHS_FILE).read_text(encoding="utf-8") if (root / PATHS_FILE).is_file() else ""
-    paths = sorted(set(engine_paths(theirs)) | set(engine_paths(local)))
+    paths = sorted(set(places.parse(theirs).engine) | set(places.parse(local).engine))
     if not take_engine:
         base = engine_base(root)
         if base is None:
@@ -257,9 +255,6 @@ def update(root: Path, ref: str = "upstream/main", take_engine: bool = False) ->
     return f"Engine bijgewerkt naar {version}. Jullie eigen bestanden zijn niet aangeraakt. Voer nu 'make test' uit."
 
 
-INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/", "tests/oogst/", ".github/ISSUE_TEMPLATE/")
-
-
 def create_in_place(root: Path, name: str, colors: Colors | None = None) -> str:
     """A repository made with GitHub's "Use this template" holds the engine and this harvest's own
     content: replace that content with the starter, in place, in one commit (history kept)."""
@@ -274,12 +269,13 @@ def create_in_place(root: Path, name: str, colors: Colors | None = None) -> str:
     with tempfile.TemporaryDirectory(prefix="kring-") as tmp:
         staging = Path(tmp) / "oogst"
         version = _fill(root, staging, name, slug, colors, init=False)
-        own = [f for f in _files(root) if f.startswith(INSTANCE)]
+        split = places.parse((root / PATHS_FILE).read_text(encoding="utf-8"))
+        own = [f for f in _files(root) if not split.is_engine(f)]
         if own:
             git(root, "rm", "-r", "-q", "--", *own)
         for path in sorted(staging.rglob("*")):
             rel = path.relative_to(staging)
-            if path.is_file() and rel.as_posix().startswith(INSTANCE):
+            if path.is_file() and not split.is_engine(rel.as_posix()):
                 (root / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, root / rel)
     git(root, "add", "-A")

@@ -10,14 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from macros.kring import KringError, checked_colors, create, create_in_place, engine_paths, update
+from macros import places
+from macros.kring import KringError, checked_colors, create, create_in_place, update
 from macros.loader import load
 from sitebuild import ROOT, build_site, text_of
 
 pytestmark = pytest.mark.site
 
 NAME = "Leerkring Water en Bodem"
-INSTANCE = ("data/", "docs/", "mkdocs.yml", "README.md", "overrides/eigen/", "tests/oogst/", ".github/ISSUE_TEMPLATE/")
+SPLIT = places.engine_split()
+
+
+def own(path: str) -> bool:
+    """Whether the file belongs to the circle (everything that is not the engine's)."""
+    return not SPLIT.is_engine(path)
 
 
 def git(root: Path, *args: str) -> str:
@@ -37,16 +43,16 @@ def clone_engine(target: Path) -> Path:
     return target
 
 
-def test_every_file_is_engine_or_the_circles_own():
-    paths = engine_paths((ROOT / "engine" / "paden.txt").read_text(encoding="utf-8"))
+def test_the_engine_paths_exist_and_the_circles_own_places_are_outside_them():
+    """engine/paden.txt, the one list: every engine path is in the repository, and no own place of a
+    circle (its style, templates and words, tests) lies inside the engine's paths."""
     tracked = [f for f in subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
                                          text=True).stdout.split("\0") if f]
     if not tracked:  # not a git checkout: nothing to compare
         pytest.fail("de tests draaien buiten een git-checkout")
-    orphans = [f for f in tracked
-               if not any(f == p or (p.endswith("/") and f.startswith(p)) for p in paths)
-               and not f.startswith(INSTANCE)]
-    assert orphans == []
+    assert [p for p in SPLIT.engine if not any(f == p or f.startswith(p) for f in tracked)] == []
+    assert set(SPLIT.own) == {"style", "templates", "tests"}
+    assert [p for p in SPLIT.own.values() if SPLIT.is_engine(p) or SPLIT.is_engine(p + "x")] == []
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +70,9 @@ def test_new_circle_is_valid_and_has_nothing_of_the_source(circle):
     assert data.site.title == NAME
     assert [c.name for c in data.circles] == [NAME]
     assert len(data.principles) == 1 and len(data.stories) == 1
-    own = [p for p in target.rglob("*") if p.is_file() and str(p.relative_to(target)).startswith(INSTANCE)]
-    for path in own:
+    mine = [p for p in target.rglob("*") if p.is_file() and not {".git", ".venv"} & set(p.relative_to(target).parts)
+            and own(p.relative_to(target).as_posix())]
+    for path in mine:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert not re.search(r"\bIPO\b|Interprovinciaal|landschap van leren|PLeK", text), path
     assert "VUL IN" in (target / "data" / "site.yml").read_text(encoding="utf-8")
@@ -281,9 +288,9 @@ def test_a_use_this_template_copy_becomes_its_own_harvest_in_place(tmp_path):
     assert message.startswith(f"Deze repository is nu de oogst '{NAME}'") and "git remote add upstream" in message
     data = load(copy)
     assert data.site.title == NAME and [c.name for c in data.circles] == [NAME]
-    own = [copy / f for f in git(copy, "ls-files").split() if f.startswith(INSTANCE)]
-    assert own
-    for path in own:
+    mine = [copy / f for f in git(copy, "ls-files", "-z").split("\0") if f and own(f)]
+    assert mine
+    for path in mine:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert not re.search(r"\bIPO\b|Interprovinciaal|landschap van leren|PLeK", text), path
     mkdocs = (copy / "mkdocs.yml").read_text(encoding="utf-8")

@@ -49,6 +49,12 @@ EDITS = {
 }
 
 
+# Each partial of the engine is looked for in the circle's own folder first (a circle overrides one there).
+EDITS = {name: [(old, re.sub(r'\{% include "(ko/[a-z-]+\.html)" %\}',
+                             r'{% include [config.extra.ko_own_templates ~ "\1", "\1"] %}', new)) for old, new in edits]
+         for name, edits in EDITS.items()}
+
+
 def without_header(text: str) -> str:
     return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
 
