@@ -1,8 +1,10 @@
 """Benchmark: build a synthetic circle with N stories with this project's configuration and with
-plain Material on the same Markdown; print a table. Figures, not a timed test.
+plain Material on the same Markdown; print a table. Figures, not a timed test. First `make check`
+alone (the editor's gate: read and validate everything, no build) at 500, 2000 and 5000 stories.
 
-    make bench                      # N = 100, 500, 1000, 5000
-    BENCH_N="100 1000" make bench   # other sizes
+    make bench                                  # make check at 500, 2000, 5000; builds at 100, 500, 1000, 5000
+    BENCH_N="100 1000" make bench               # other sizes for the builds
+    BENCH_CHECK_N="2000" BENCH_N="" make bench  # only make check, at 2000 stories
 """
 
 from __future__ import annotations
@@ -243,8 +245,29 @@ def measure(count: int) -> dict:
         }
 
 
+def measure_check(count: int, runs: int = 3) -> float:
+    """Seconds of `make check` (python -m macros check) on a circle with `count` extra stories: the
+    median of `runs`, each in a fresh process (imports included, as an editor runs it)."""
+    with tempfile.TemporaryDirectory(prefix="ko-bench-check-") as tmp:
+        project = make_circle(Path(tmp), count)
+        times = sorted(_timed([str(ROOT / ".venv" / "bin" / "python"), "-m", "macros", "--root", str(project),
+                               "check"], project)[0] for _ in range(runs))
+        return times[len(times) // 2]
+
+
 def main() -> None:
+    checks = [(n, measure_check(n)) for n in (int(n) for n in os.environ.get("BENCH_CHECK_N", "500 2000 5000").split())]
+    if checks:
+        print("\nmake check (alles lezen en controleren, zonder bouwen; mediaan van drie runs)\n")
+        print(f"{'N':>6} {'make check (s)':>15} {'ms/verhaal':>11}")
+        for n, seconds in checks:
+            print(f"{n:>6} {seconds:>15.2f} {1000 * seconds / n:>11.2f}")
+        if len(checks) >= 2:
+            (n0, s0), (n1, s1) = checks[0], checks[-1]
+            print(f"Groei: {s1 / s0:.2f}× de tijd voor {n1 / n0:.0f}× de verhalen.")
     sizes = [int(n) for n in os.environ.get("BENCH_N", "100 500 1000 5000").split()]
+    if not sizes:
+        return
     rows = [measure(n) for n in sizes]
     print("\nKennis oogsten — benchmark (gzip-niveau 6; geheugen = piek van het bouwproces; "
           "bouw = de pijplijn van make site zonder de pdf: lezen, MkDocs en zoekindex)\n")

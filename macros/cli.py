@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, editorial, generate, issueform, kring, leesbaarheid, page_macros, preview, prverslag
+from . import build, fotos, generate, issueform, kring, leesbaarheid, page_macros, preview, prverslag
 from . import settings as settings_module
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
@@ -219,7 +219,7 @@ def cmd_fotos(args: argparse.Namespace) -> int:
         for error in errors:
             print(error, file=sys.stderr)
         return 1
-    done = editorial.shrink_photos(settings)
+    done = fotos.shrink_photos(settings)
     for line in done:
         print(line)
     print(f"{len(done)} foto's verkleind." if done else "Alle foto's hebben al een goed formaat.")

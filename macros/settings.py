@@ -211,8 +211,15 @@ def _merge(base: Any, own: Any) -> Any:
     return own
 
 
-def _read_chain(path: Path, label: str, errors: list[DataError], seen: tuple[Path, ...] = ()) -> Any:
-    raw = read_yaml(path, label, errors, config=True)
+def _read_chain(path: Path, label: str, errors: list[DataError], seen: tuple[Path, ...] = (), raw: Any = None) -> Any:
+    """The configuration at `path` with every file it INHERITs merged under it; `raw`: the file already
+    read (each file is read once)."""
+    if raw is None:
+        raw = read_yaml(path, label, errors, config=True)
+    elif isinstance(raw, LineDict):
+        copy = LineDict(raw)
+        copy.line, copy.key_lines = raw.line, dict(raw.key_lines)
+        raw = copy
     if not isinstance(raw, dict):
         if raw is not None:
             errors.append(DataError(label, getattr(raw, "line", 1), "", "moet een verzameling instellingen zijn"))
@@ -288,7 +295,7 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
     if not path.is_file():
         return Settings(root=root)
     own = read_yaml(path, config_file, errors, config=True)
-    config = _read_chain(path, config_file, errors)
+    config = _read_chain(path, config_file, errors, raw=own) if own is not None else None
     if not isinstance(config, dict):
         return Settings(root=root)
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}

@@ -70,6 +70,11 @@ def md(text: Any) -> Markup:
     return Markup(out)
 
 
+def own_strings_label() -> str:
+    """Where a circle's own words are: overrides/eigen/strings.yml (places: templates)."""
+    return f"{places.own('templates')}{OWN_STRINGS}"
+
+
 def _merge(base: Any, own: Any) -> Any:
     if isinstance(base, dict) and isinstance(own, dict):
         return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in own.items()}}

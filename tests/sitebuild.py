@@ -61,15 +61,21 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-ENGINE = ("engine", "overrides", "macros")
+ENGINE = ("engine", "macros")
 
 
 def copy_fixture(target: Path, name: str = "minimal") -> Path:
     """A copy of a fixture site under tests/fixtures/, with the engine laid beside it (as a circle
-    has it), so that it validates and builds like a real harvest."""
+    has it), so that it validates and builds like a real harvest. The theme's folder is the circle's
+    own, with the engine's files in it as links: a test may give it its own templates and words
+    (overrides/eigen/) without touching the engine."""
     shutil.copytree(FIXTURES / name, target)
     for part in ENGINE:
         os.symlink(ROOT / part, target / part)
+    (target / "overrides").mkdir(exist_ok=True)
+    for engine_file in (ROOT / "overrides").iterdir():
+        if engine_file.name != "eigen":
+            os.symlink(engine_file, target / "overrides" / engine_file.name)
     return target
 
 

@@ -153,3 +153,17 @@ def test_fast_and_pure_python_yaml_agree_on_values_and_lines(root):
         fast = yaml.load(text, Loader=loader._FastLoader)  # noqa: S506
         pure = yaml.load(text, Loader=loader._Loader)  # noqa: S506
         assert shape(fast) == shape(pure), path
+
+
+def test_make_check_reads_each_file_once(root):
+    """One read of the project: every data file, page and story is read once, however many rules
+    look at it (make check walked docs/ 11 times and read a page up to 8 times before)."""
+    from macros.loader import load_project
+
+    project = load_project(root)
+    reads = project.sources.reads
+    assert reads and max(reads.values()) == 1, [label for label, n in reads.items() if n > 1]
+    docs = project.settings.docs
+    expected = {p.relative_to(root).as_posix() for p in (root / "data").rglob("*.yml")}
+    expected |= {p.relative_to(root).as_posix() for p in docs.rglob("*.md")}
+    assert expected <= set(reads)
