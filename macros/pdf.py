@@ -50,20 +50,9 @@ class Chapter:
     contents: tuple[str, ...] = ()   # a part's chapter titles, printed on its divider
 
 
-def _nav_titles(nav) -> dict[str, str]:
+def _titles(ctx: Context) -> dict[str, str]:
     """The menu's title of each page ('leerreis/tijdlijn.md' → 'Tijdlijn')."""
-    found: dict[str, str] = {}
-
-    def walk(items) -> None:
-        for item in items or []:
-            if isinstance(item, dict):
-                (title, target), = item.items()
-                if isinstance(target, list):
-                    walk(target)
-                elif isinstance(target, str):
-                    found[target] = title
-    walk(nav)
-    return found
+    return {item.page: item.title for item in ctx.settings.nav_pages() if item.title}
 
 
 def _page_chapter(ctx: Context, src: str, level: int, titles: dict[str, str]) -> Chapter:
@@ -78,7 +67,7 @@ def _page_chapter(ctx: Context, src: str, level: int, titles: dict[str, str]) ->
 
 def front(ctx: Context) -> list[Chapter]:
     """Pages between the colofon and the contents (the voorwoord), as the settings name them."""
-    titles = _nav_titles(ctx.settings.nav)
+    titles = _titles(ctx)
     return [_page_chapter(ctx, src, 1, titles) for src in ctx.settings.pdf.front]
 
 
@@ -87,7 +76,7 @@ def chapters(ctx: Context) -> list[Chapter]:
     the pages and stories they name, nothing else. Without: the menu's pages, minus the parts for the
     web only, and no stories. Either way the PDF does not grow with the web's stories."""
     pdf = ctx.settings.pdf
-    titles = _nav_titles(ctx.settings.nav)
+    titles = _titles(ctx)
     if pdf.parts:
         found: list[Chapter] = []
         for part in pdf.parts:
@@ -101,22 +90,18 @@ def chapters(ctx: Context) -> list[Chapter]:
     found = []
 
     def walk(items, level: int) -> None:
-        for item in items or []:
-            if isinstance(item, str):
-                title, target = None, item
-            else:
-                (title, target), = item.items()
-            if isinstance(target, list):
-                if title in pdf.skip_sections:
+        for item in items:
+            if item.children:
+                if item.title in pdf.skip_sections:
                     continue
-                found.append(Chapter(title, "", level))
-                walk(target, level + 1)
-            elif target == blog_index:
+                found.append(Chapter(item.title, "", level))
+                walk(item.children, level + 1)
+            elif item.page is None or item.page == blog_index:
                 continue  # stories are printed only when extra.pdf.parts names them
-            elif target not in skip:
-                found.append(Chapter(title or "", page_url(target), level))
+            elif item.page not in skip:
+                found.append(Chapter(item.title or "", page_url(item.page), level))
 
-    walk(ctx.settings.nav, 1)
+    walk(ctx.settings.menu, 1)
     return found
 
 

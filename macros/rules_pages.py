@@ -17,7 +17,6 @@ from .page_macros import ID_ARGUMENTS, MACROS
 from .reading import LineDict, parse_yaml, shift_lines, split_front_matter
 from .routes import targets
 from .rules import rule
-from .settings import nav_pages
 from .sources import MACRO_CALL, STRING_ARG, Sources
 
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
@@ -210,16 +209,17 @@ def navigation(src: Sources) -> list[DataError]:
     """The menu and the pages agree, as the strict build demands: every page the nav names exists,
     and every page (the blog, exclude_docs and not_in_nav aside) is in the nav."""
     settings = src.settings
-    if not settings.nav or not settings.docs.is_dir():
+    if not settings.menu or not settings.docs.is_dir():
         return []  # without a nav, MkDocs makes one from the folders
     errors: list[DataError] = []
     docs = settings.docs_dir.rstrip("/")
-    listed = nav_pages(settings.nav)
-    for page in listed:
-        if page not in src.docs_files:
-            line = settings.nav_lines.get(page, 0)
-            errors.append(DataError("mkdocs.yml", line, "nav" if line else "",
-                                    f"het menu noemt '{page}', maar {docs}/{page} bestaat niet"))
+    listed = {item.page for item in settings.nav_pages()}
+    reported: set[str] = set()
+    for item in settings.nav_pages():
+        if item.page not in src.docs_files and item.page not in reported:
+            reported.add(item.page)
+            errors.append(DataError("mkdocs.yml", item.line, "nav" if item.line else "",
+                                    f"het menu noemt '{item.page}', maar {docs}/{item.page} bestaat niet"))
     skip = GitIgnoreSpec.from_lines([*settings.exclude_docs.splitlines(), *settings.not_in_nav.splitlines()])
     blog = f"{settings.blog.blog_dir}/"
     for rel in src.pages:

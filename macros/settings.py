@@ -9,8 +9,9 @@ Zensical) reads the same files itself; nothing here writes configuration.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -146,6 +147,38 @@ class BlogSettings(BaseModel):
         return value
 
 
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the menu (nav in mkdocs.yml): a page, or a section with entries of its own."""
+
+    title: str | None
+    page: str | None = None            # a page under docs/ ('leerreis/tijdlijn.md'); None for a section
+    children: tuple["NavItem", ...] = ()
+    line: int = 0                      # its line in the circle's mkdocs.yml (0: from elsewhere)
+
+    def pages(self) -> Iterator["NavItem"]:
+        """This entry's pages and those of its sections, in menu order."""
+        if self.page is not None:
+            yield self
+        for child in self.children:
+            yield from child.pages()
+
+
+def _menu(items: Any) -> tuple[NavItem, ...]:
+    """The nav of mkdocs.yml as NavItems, walked once: 'Titel: pagina.md', a bare 'pagina.md', or a
+    section 'Titel: [...]'; external links ('https://…') are entries without a page."""
+    found: list[NavItem] = []
+    for i, item in enumerate(items or []):
+        line = items.item_lines[i] if isinstance(items, LineList) and i < len(items.item_lines) else 0
+        title, target = (next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (None, item))
+        if isinstance(target, list):
+            found.append(NavItem(title, None, _menu(target), line))
+        elif isinstance(target, str):
+            page = target if target.endswith(".md") and "://" not in target else None
+            found.append(NavItem(title, page, (), line))
+    return tuple(found)
+
+
 class Settings(BaseModel):
     """One harvest's settings, read once from its mkdocs.yml and the files that one INHERITs."""
 
@@ -160,9 +193,8 @@ class Settings(BaseModel):
     repo_url: str | None = None
     edit_uri: str | None = None
     docs_dir: str = "docs"
-    nav: list[Any] = Field(default_factory=list)
-    # Line in mkdocs.yml of each page the nav names ('leerkringen/x.md' → 40), when the circle wrote it.
-    nav_lines: dict[str, int] = Field(default_factory=dict, repr=False)
+    # The menu (nav in mkdocs.yml), read once.
+    menu: tuple[NavItem, ...] = ()
     exclude_docs: str = ""
     not_in_nav: str = ""
     identity: Identity = Field(default_factory=Identity)
@@ -193,6 +225,10 @@ class Settings(BaseModel):
     @property
     def authors_file(self) -> Path:
         return Path(self.docs_dir) / self.blog.authors_file.format(blog=self.blog.blog_dir)
+
+    def nav_pages(self) -> list[NavItem]:
+        """Every page the menu names, in menu order (with its title and line)."""
+        return [page for item in self.menu for page in item.pages()]
 
     @property
     def story_template(self) -> Path:
@@ -251,30 +287,6 @@ def _plugin(config: dict, name: str) -> dict:
     return {}
 
 
-def nav_pages(items: Any) -> list[str]:
-    """Every page (a .md file under docs/) that the nav names, in menu order."""
-    found: list[str] = []
-    for item in items or []:
-        target = next(iter(item.values()), None) if isinstance(item, dict) and len(item) == 1 else item
-        if isinstance(target, list):
-            found += nav_pages(target)
-        elif isinstance(target, str) and target.endswith(".md") and "://" not in target:
-            found.append(target)
-    return found
-
-
-def _nav_lines(items: Any) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for i, item in enumerate(items or []):
-        line = items.item_lines[i] if isinstance(items, LineList) and i < len(items.item_lines) else 0
-        target = next(iter(item.values()), None) if isinstance(item, dict) and len(item) == 1 else item
-        if isinstance(target, list):
-            found.update(_nav_lines(target))
-        elif isinstance(target, str):
-            found.setdefault(target, line)
-    return found
-
-
 def _lines(node: Any, prefix: str = "") -> dict[str, int]:
     """Every key of the circle's own mkdocs.yml with its line, by dotted path."""
     found: dict[str, int] = {}
@@ -305,8 +317,7 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
         if isinstance(config.get(key), str):
             values[key] = config[key]
     if isinstance(config.get("nav"), list):
-        values["nav"] = config["nav"]
-        values["nav_lines"] = _nav_lines(config["nav"])
+        values["menu"] = _menu(config["nav"])
     # The circle's own sections, validated with their lines in mkdocs.yml.
     own_extra = own.get("extra") if isinstance(own, dict) and isinstance(own.get("extra"), dict) else {}
     for key, model in (("identity", Identity), ("search", SearchSettings), ("routes", RouteSettings),
