@@ -1,11 +1,12 @@
 # Kennis oogsten — the project's interface. Targets and arguments are stable:
 #   make site    bouw de hele site in site/ (strict; bij een fout blijft de vorige site staan)
 #   make site BOUWER=zensical   dezelfde site, gebouwd met Zensical (opvolger van Material)
-#   make serve   live voorbeeld op http://127.0.0.1:8000 (make serve-snel: sneller bij veel verhalen)
+#   make serve   live voorbeeld op http://127.0.0.1:8000
 #   make serve VERHAAL=<bestand>   live voorbeeld van één verhaal, binnen een seconde bijgewerkt
+#   make serve-snel   sneller live voorbeeld bij veel verhalen (overzichten lopen soms achter)
 #   make check   controleer gegevens, verhalen, bestandsnamen, links en foto's (snel, zonder te bouwen)
 #   make test    installeer de testafhankelijkheden en voer alle tests uit
-#   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een minuut)
+#   make test-snel   alle tests behalve die op de gebouwde site en in de browser (binnen een halve minuut)
 #   make verhaal TITEL="…" LEERKRING=<id of naam> [AUTEUR=<id>]   maak een nieuw verhaal uit het sjabloon
 #   make verhaal-uit-issue ISSUE=<bestand>   maak een verhaal uit een ingevuld issueformulier (de workflow doet dit)
 #   make issueformulier   werk het issueformulier bij na een wijziging in data/ (leerkringen, principes)
@@ -13,12 +14,17 @@
 #   make fotos   verklein te grote foto's bij de verhalen (tot 1600 pixels breed, zonder verborgen gegevens)
 #   make schema  werk het JSON-schema van de verhaalvelden bij (na een wijziging in macros/models.py)
 #   make leesbaarheid   zinslengte per pagina van de gebouwde site (doel B1: gemiddeld ≤ 15 woorden, ≤ 8 % lange zinnen)
-#   make bench   meet bouwtijd, geheugen en omvang bij 100 tot 5000 verhalen (drukt een tabel af)
+#   make bench   meet make check en de bouw (tijd, geheugen, omvang) bij 100 tot 5000 verhalen (tabellen)
+#   make deelbeelden   maak de afbeeldingen voor delen op sociale media (Chromium nodig)
+#   make lettertype   snijd de koppenletter (Source Serif Pro) bij tot de tekens die de site gebruikt
+#   make generate   maak de afgeleide bestanden (.afgeleid.yml, de auteurs van de blog) voor make serve of met de hand
+#   make clean   haal gebouwde sites en afgeleide bestanden weg
 #   make site-zensical   als make site BOUWER=zensical, maar in site-zensical/ (om te vergelijken)
 #   make kring DOEL=<map> NAAM="<naam>" [KLEUR=#rrggbb KLEUR_DONKER=#rrggbb]   maak een nieuwe oogst
 #   make kring-hier NAAM="<naam>" [KLEUR=… KLEUR_DONKER=…]   maak van deze kopie ("Use this template") een eigen oogst
 #   make engine-bijwerken [BRON=upstream/main] [NEEM_ENGINE=ja]   haal de nieuwste engine op (eigen
 #                bestanden blijven; een aangepast engine-bestand stopt de update, tenzij NEEM_ENGINE=ja)
+# The README's table of commands lists the same targets (tests/unit/test_commands.py).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -138,7 +144,7 @@ serve-snel: generate
 	$(BIN)/mkdocs serve --dirty -f $(CONFIG) --dev-addr $(ADRES)
 
 test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
 
 # The inner loop: unit, content and configuration tests; no site build, no browser.
 test-snel: $(VENV)/.test-deps

@@ -239,7 +239,8 @@ def cmd_verhaal_uit_issue(args: argparse.Namespace) -> int:
         print("De site zelf heeft fouten (hierboven); een verhaal toevoegen kan pas als die hersteld zijn.",
               file=sys.stderr)
         return 1
-    converted = issueform.story_from_issue(Path(source).read_text(encoding="utf-8", errors="replace"), project.data)
+    converted = issueform.story_from_issue(Path(source).read_text(encoding="utf-8", errors="replace"), project.data,
+                                           project.settings.blog.post_excerpt_separator)
     path = args.root / project.settings.stories_dir / f"{converted.slug}.md"
     if not converted.errors and path.exists():
         converted.errors.append(f"{issueform.LABELS['title']}: er is al een verhaal met deze titel; kies een andere.")

@@ -22,7 +22,7 @@ import yaml
 from . import identity, places, share
 from .models import Story
 from .page_macros import Context, story_lookup
-from .routes import page_url
+from .routes import Routes, page_url
 from .settings import CONFIG_FILE
 from .templates import fill
 from .sitedata import SiteData
@@ -152,14 +152,13 @@ def edit_links(settings) -> dict | None:
     if not repository:
         return None
     docs = settings.docs
-    stories = settings.root / settings.stories_dir
-    pages = {page_url(p.relative_to(docs).as_posix()): p.relative_to(docs).as_posix()
-             for p in sorted(docs.rglob("*.md")) if stories not in p.parents
-             and not any(part.startswith((".", "_")) for part in p.relative_to(docs).parts)}
+    files = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))]
+    pages = {page_url(rel): rel for rel in files if not settings.is_story(rel)
+             and not any(part.startswith((".", "_")) for part in rel.split("/"))}
     return {"base": f"{repository}/edit/{EDIT_BRANCH}/{settings.docs_dir}/",
-            "stories": PurePosixPath(settings.stories_dir).relative_to(settings.docs_dir).as_posix() + "/",
+            "stories": settings.stories_folder + "/",
             # A story's address is <blog>/<file>/ (post_url_format '{file}', the only format allowed).
-            "story_address": settings.blog.blog_dir.strip("/") + "/",
+            "story_address": Routes(settings).blog_index(),
             "pages": pages}
 
 

@@ -2,7 +2,7 @@
 
 `form_yaml(data)` writes `.github/ISSUE_TEMPLATE/nieuw-verhaal.yml` from the data (the circles, the
 kinds, the principles), so its options are never stale (`make issueformulier`; a test compares).
-`story_from_issue(body, data, settings)` turns a filled form into the text of a story: GitHub writes
+`story_from_issue(body, data, more)` turns a filled form into the text of a story: GitHub writes
 each answer as `### Label`, a blank line and the value (`_No response_` when left empty, `- [X] …`
 for a ticked box). The body is untrusted text: values are quoted for YAML, the story text goes under
 the front matter as it is and passes the same checks as every story (no active HTML, alt texts, …).
@@ -23,7 +23,6 @@ from .text import slugify
 FORM_FILE = ".github/ISSUE_TEMPLATE/nieuw-verhaal.yml"
 LABEL = "nieuw verhaal"
 NO_RESPONSE = "_No response_"
-MORE = "<!-- more -->"
 
 # Form label per story field (the order of the form).
 LABELS = {
@@ -123,12 +122,13 @@ def parse_body(body: str) -> dict[str, str]:
 class Converted:
     slug: str = ""
     text: str = ""
-    more_after: int | None = None   # the form's text line after which the converter put <!-- more -->
+    more_after: int | None = None   # the form's text line after which the converter put the excerpt marker
     errors: list[str] = field(default_factory=list)
 
 
-def story_from_issue(body: str, data: SiteData, today: dt.date | None = None) -> Converted:
-    """The story file for a filled form, or the Dutch errors (by the form's labels)."""
+def story_from_issue(body: str, data: SiteData, more: str, today: dt.date | None = None) -> Converted:
+    """The story file for a filled form, or the Dutch errors (by the form's labels). `more` is where
+    the introduction ends (the blog's post_excerpt_separator)."""
     answers = parse_body(body)
     out = Converted()
     errors = out.errors
@@ -173,10 +173,10 @@ def story_from_issue(body: str, data: SiteData, today: dt.date | None = None) ->
         errors.append(f"{LABELS['title']}: de titel moet letters of cijfers bevatten.")
     if errors:
         return out
-    if MORE not in text:  # derived: the first paragraph is the introduction
+    if more not in text:  # derived: the first paragraph is the introduction
         first, _, rest = text.partition("\n\n")
         out.more_after = first.count("\n") + 1
-        text = f"{first}\n\n{MORE}\n\n{rest}".rstrip() + "\n"
+        text = f"{first}\n\n{more}\n\n{rest}".rstrip() + "\n"
     front = "\n".join([
         "---",
         f"title: {json.dumps(title, ensure_ascii=False)}",

@@ -150,82 +150,117 @@ def _advice(data: SiteData):
 
 # --- the macros --------------------------------------------------------------------------------
 
+# Every macro a page may call, by name, and for the macros whose text arguments are ids, the
+# collection those ids come from (rules_pages.macro_calls checks them before a build).
+MACROS: dict[str, Callable[..., Any]] = {}
+ID_ARGUMENTS: dict[str, str] = {}
 
+
+def macro(function: Callable[..., Any] | None = None, *, ids: str | None = None) -> Any:
+    """Register a macro: `@macro` above a function (ctx, to, …); `@macro(ids="circles")` when its
+    text arguments are ids of that collection."""
+    def register(f: Callable[..., Any]) -> Callable[..., Any]:
+        MACROS[f.__name__] = f
+        if ids:
+            ID_ARGUMENTS[f.__name__] = ids
+        return f
+    return register(function) if function is not None else register
+
+
+
+@macro
 def subtitle(ctx: Context, to: Routes) -> Markup:
     return render.subtitle(ctx.templates, ctx.data.site.subtitle)
 
 
+@macro
 def key_figures(ctx: Context, to: Routes) -> Markup:
     return render.key_figures(ctx.templates, ctx.data.site.key_figures, ctx.data.site.key_figures_intro)
 
 
+@macro
 def advice_facts(ctx: Context, to: Routes) -> Markup:
     return render.advice_facts(ctx.templates, _advice(ctx.data))
 
 
+@macro
 def advice_features(ctx: Context, to: Routes) -> Markup:
     return render.bullet_list(ctx.templates, _advice(ctx.data).features)
 
 
+@macro
 def advice_recommendations(ctx: Context, to: Routes) -> Markup:
     return render.bullet_list(ctx.templates, _advice(ctx.data).recommendations, ordered=True)
 
 
+@macro
 def principle_cards(ctx: Context, to: Routes) -> Markup:
     return render.principle_cards(ctx.templates, ctx.data.principles, to)
 
 
+@macro
 def principle_sections(ctx: Context, to: Routes, level: int = 2) -> str:
     # With a page per principle, search finds each principle there, not also here.
     return render.principle_sections(ctx.templates, ctx.data.principles, level, ctx.by_principle, to,
                                      searchable=not ctx.settings.routes.principle_pages)
 
 
+@macro(ids="principles")
 def principle_page(ctx: Context, to: Routes, ident: str, level: int = 2) -> str:
     """A principle's own page (extra.routes.principle_pages): its text, stories, previous and next."""
     principle = ctx.data.get("principles", ident)
     return render.principle_page(ctx.templates, principle, ctx.data.principles, ctx.by_principle[principle.id], to, level)
 
 
+@macro
 def roles_table(ctx: Context, to: Routes) -> Markup:
     return render.roles_table(ctx.templates, ctx.data.roles)
 
 
+@macro
 def goal_questions(ctx: Context, to: Routes) -> Markup:
     return render.goal_questions(ctx.templates, ctx.data.goals)
 
 
+@macro
 def goals_table(ctx: Context, to: Routes) -> Markup:
     return render.goals_table(ctx.templates, ctx.data.goals, ctx.circles, to)
 
 
+@macro(ids="lists")
 def item_list(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.item_list(ctx.templates, ctx.data.get("lists", ident))
 
 
+@macro(ids="comparisons")
 def comparison(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.comparison(ctx.templates, ctx.data.get("comparisons", ident))
 
 
+@macro
 def circle_cards(ctx: Context, to: Routes) -> Markup:
     return render.circle_cards(ctx.templates, ctx.data.circles, to)
 
 
+@macro(ids="circles")
 def circle_facts(ctx: Context, to: Routes, ident: str) -> Markup:
     circle = ctx.data.circle(ident)
     goal = ctx.data.get("goals", circle.goal) if circle.goal else None
     return render.circle_facts(ctx.templates, circle, ctx.people, goal)
 
 
+@macro
 def colophon(ctx: Context, to: Routes) -> Markup:
     return render.colophon(ctx.templates, ctx.data.colophon, ctx.people)
 
 
+@macro(ids="quotes")
 def quote(ctx: Context, to: Routes, ident: str) -> Markup:
     q = ctx.data.get("quotes", ident)
     return render.quote(ctx.templates, q, ctx.data.person(q.person) if q.person else None)
 
 
+@macro(ids="circles")
 def timeline(ctx: Context, to: Routes, circle: str | None = None) -> str:
     if circle is None:
         return render.timeline(ctx.templates, ctx.data.sorted_timeline(), ctx.circles, to)
@@ -233,41 +268,50 @@ def timeline(ctx: Context, to: Routes, circle: str | None = None) -> str:
     return render.timeline_items(ctx.templates, ctx.data.events_for_circle(circle), ctx.circles, to, show_circle=False)
 
 
+@macro(ids="circles")
 def circle_stories(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.story_list(ctx.templates, ctx.links(ctx.data.stories_for_circle(ident)), to,
                              ctx.words["stories"]["none_circle"])
 
 
+@macro
 def feed_link(ctx: Context, to: Routes) -> Markup:
     return render.feed_link(ctx.templates, to)
 
 
+@macro
 def pdf_link(ctx: Context, to: Routes) -> Markup:
     return render.pdf_link(ctx.templates, to.link(ctx.pdf_name))
 
 
+@macro(ids="sources")
 def source_facts(ctx: Context, to: Routes, ident: str) -> Markup:
     source = ctx.data.get("sources", ident)
     return render.source_facts(ctx.templates, source, [ctx.data.get("themes", t) for t in source.themes], to)
 
 
+@macro
 def source_cards(ctx: Context, to: Routes) -> Markup:
     return render.source_cards(ctx.templates, ctx.data.sources, to)
 
 
+@macro(ids="tables")
 def table(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.table_of(ctx.templates, ctx.data.get("tables", ident))
 
 
+@macro
 def glossary(ctx: Context, to: Routes) -> Markup:
     return render.glossary(ctx.templates, ctx.data.terms)
 
 
+@macro
 def people_index(ctx: Context, to: Routes) -> Markup:
     return render.people_index(ctx.templates, ctx.data.people,
                                {p.id: appearances(ctx, p.id) for p in ctx.data.people}, to)
 
 
+@macro
 def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
     data = ctx.data
     return render.theme_sections(
@@ -275,6 +319,7 @@ def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
         {t.id: data.sources_for_theme(t.id) for t in data.themes}, to, level)
 
 
+@macro
 def latest_stories(ctx: Context, to: Routes, count: int = 3) -> Markup:
     """The first stories in the site's order (newest first; on the same date the publication's own
     order), the featured one left out: it has its own block."""
@@ -289,26 +334,16 @@ def _featured(data: SiteData):
     return next((p for p in stories if p.slug == slug), stories[0] if stories else None)
 
 
+@macro
 def hero(ctx: Context, to: Routes) -> Markup:
     site = ctx.data.site
     return render.hero(ctx.templates, site.title, site.subtitle, site.publisher, site.published, site.published_note,
                        to.page(ctx.settings.routes.colophon), [(a.label, to.page(a.page)) for a in site.actions])
 
 
+@macro
 def featured_story(ctx: Context, to: Routes) -> Markup:
     post = _featured(ctx.data)
     if post is None:
         return Markup("")
     return render.featured_story(ctx.templates, story_link(ctx.data, ctx.routes, post), ctx.data.circles_of(post), to)
-
-
-MACROS: dict[str, Callable[..., Any]] = {f.__name__: f for f in (
-    subtitle, key_figures, advice_facts, advice_features, advice_recommendations, principle_cards,
-    principle_sections, principle_page, roles_table, goal_questions, goals_table, item_list, comparison, circle_cards,
-    circle_facts, colophon, quote, timeline, circle_stories, feed_link, pdf_link, source_facts, source_cards,
-    table, glossary, people_index, theme_sections, latest_stories, hero, featured_story,
-)}
-
-# Macros whose text arguments are ids, and the collection those ids come from (validation checks them).
-ID_ARGUMENTS = {"principle_page": "principles", "item_list": "lists", "comparison": "comparisons", "quote": "quotes", "circle_facts": "circles",
-                "timeline": "circles", "circle_stories": "circles", "source_facts": "sources", "table": "tables"}

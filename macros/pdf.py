@@ -57,8 +57,7 @@ def _titles(ctx: Context) -> dict[str, str]:
 
 def _page_chapter(ctx: Context, src: str, level: int, titles: dict[str, str]) -> Chapter:
     """A page or a story of the print edition, by its file under docs/."""
-    stories = PurePosixPath(ctx.settings.stories_dir).relative_to(ctx.settings.docs_dir).as_posix() + "/"
-    if src.startswith(stories):
+    if ctx.settings.is_story(src):
         slug = PurePosixPath(src).stem
         post = next((p for p in ctx.data.stories if p.slug == slug), None)
         return Chapter(post.meta.title if post else slug, ctx.routes.story(slug), level)
@@ -232,9 +231,9 @@ def pages_with_link(settings) -> list[str]:
     """The built pages that show the PDF link: those whose source calls pdf_link() (stories never
     call macros), so filling in the size does not read every page of a large harvest."""
     docs = settings.docs
-    stories = settings.root / settings.stories_dir
-    return [page_url(p.relative_to(docs).as_posix()) for p in sorted(docs.rglob("*.md"))
-            if stories not in p.parents and "pdf_link" in p.read_text(encoding="utf-8", errors="replace")]
+    pages = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))]
+    return [page_url(page) for page in pages
+            if not settings.is_story(page) and "pdf_link" in (docs / page).read_text(encoding="utf-8", errors="replace")]
 
 
 def fill_link(ctx: Context, site: Path, name: str, size: int | None, pages: list[str] | None = None) -> None:

@@ -11,7 +11,7 @@ import re
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from .routes import page_url
+from .routes import Routes, page_url
 from .settings import Settings
 
 _ERROR = re.compile(r"^(?P<place>[^\s:][^:]*:\d+|[^\s:][^:]*\.\w+): ")
@@ -30,14 +30,11 @@ def changed_files(root: Path, base: str | None) -> list[str]:
 def pages_for(settings: Settings, files: list[str]) -> list[str]:
     """Markdown list lines: each changed file, and the page a reader sees it on."""
     docs = settings.docs_dir.rstrip("/") + "/"
-    stories = settings.stories_dir.as_posix() + "/"
-    blog = settings.blog
+    routes = Routes(settings)
     lines = []
     for name in sorted(files):
-        if name.startswith(stories) and name.endswith(".md"):
-            slug = PurePosixPath(name).stem
-            url = f"{blog.blog_dir}/{blog.post_url_format.format(file=slug)}/"
-            lines.append(f"- verhaal `{name}` → `/{url}`")
+        if name.startswith(docs) and settings.is_story(name[len(docs):]):
+            lines.append(f"- verhaal `{name}` → `/{routes.story(PurePosixPath(name).stem)}`")
         elif name.startswith(docs) and name.endswith(".md"):
             lines.append(f"- pagina `{name}` → `/{page_url(name[len(docs):])}`")
         elif name.startswith(docs) and name.lower().endswith(PHOTO):

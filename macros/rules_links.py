@@ -119,7 +119,7 @@ class Site:
             site.files[rel.lower()] = rel
             if not rel.endswith(".md") or any(part.startswith((".", "_")) for part in PurePosixPath(rel).parts):
                 continue
-            url = routes.story(PurePosixPath(rel).stem) if src.is_story_file(rel) else page_url(rel)
+            url = routes.story(PurePosixPath(rel).stem) if src.settings.is_story(rel) else page_url(rel)
             site.by_file[rel] = url
             site.by_url[url] = rel
         return site
@@ -133,7 +133,7 @@ class Site:
     def _find_anchors(self, rel: str) -> set[str] | None:
         text = self.src.page_text(rel) or ""
         _front, body, _line, _errors = split_front_matter(text, rel)
-        if _MACRO.search(body) and not self.src.is_story_file(rel):
+        if _MACRO.search(body) and not self.src.settings.is_story(rel):
             if self.src.context is None:
                 return None
             body = _render_macros(self.src.context, rel, body)

@@ -150,7 +150,7 @@ def stray_files(src: Sources) -> list[DataError]:
     template = PurePosixPath(settings.story_template).relative_to(settings.docs_dir).as_posix()
     excluded = GitIgnoreSpec.from_lines(settings.exclude_docs.splitlines())
     for rel in src.docs_files:
-        if src.is_story_file(rel) or rel == template or excluded.match_file(rel):
+        if src.in_stories_folder(rel) or rel == template or excluded.match_file(rel):
             continue
         if any(part.startswith(".") for part in PurePosixPath(rel).parts):
             continue

@@ -226,6 +226,16 @@ class Settings(BaseModel):
     def authors_file(self) -> Path:
         return Path(self.docs_dir) / self.blog.authors_file.format(blog=self.blog.blog_dir)
 
+    @property
+    def stories_folder(self) -> str:
+        """The stories' folder under docs/ ('verhalen/posts')."""
+        return PurePosixPath(self.stories_dir).relative_to(self.docs_dir).as_posix()
+
+    def is_story(self, page: str) -> bool:
+        """Whether the file docs/<page> is a story: it lies in the stories folder. The one question
+        every part of the engine asks (the theme's partials ask it of a page: ko/story-page.html)."""
+        return page.startswith(self.stories_folder + "/") and page.endswith(".md")
+
     def nav_pages(self) -> list[NavItem]:
         """Every page the menu names, in menu order (with its title and line)."""
         return [page for item in self.menu for page in item.pages()]

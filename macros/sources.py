@@ -104,19 +104,18 @@ class Sources:
             return []
         return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
 
-    @functools.cached_property
+    @property
     def stories_folder(self) -> str:
-        """The stories' folder relative to docs/ ('verhalen/posts')."""
-        return PurePosixPath(self.settings.stories_dir).relative_to(self.settings.docs_dir).as_posix()
+        return self.settings.stories_folder
 
-    def is_story_file(self, rel: str) -> bool:
+    def in_stories_folder(self, rel: str) -> bool:
         """Whether docs/<rel> lies in the stories folder (a story, or a photo beside one)."""
         return rel.startswith(self.stories_folder + "/")
 
     @functools.cached_property
     def pages(self) -> list[str]:
         """The Markdown pages under docs/ that are not stories (relative to docs/)."""
-        return [f for f in self.docs_files if f.endswith(".md") and not self.is_story_file(f)]
+        return [f for f in self.docs_files if f.endswith(".md") and not self.settings.is_story(f)]
 
     @functools.cached_property
     def data_files(self) -> list[str]:
@@ -252,7 +251,7 @@ def _bundle_model(key: str) -> type[BaseModel]:
 def _stories(src: Sources) -> list[StoryFile]:
     found: list[StoryFile] = []
     for rel in src.docs_files:
-        if not src.is_story_file(rel) or not rel.endswith(".md"):
+        if not src.settings.is_story(rel):
             continue
         slug = PurePosixPath(rel).stem
         if src.only_story is not None and slug != src.only_story:

@@ -211,7 +211,8 @@ def test_the_glossary_says_the_common_meaning_caveat_once():
 
 
 # Partials of the theme (Material's or Zensical's template engine renders them, not the engine's).
-THEME_PARTIALS = {"edit-link.html", "pagefind.html", "story-byline.html", "story-date.html", "story-meta.html"}
+THEME_PARTIALS = {"edit-link.html", "pagefind.html", "story-byline.html", "story-date.html", "story-meta.html",
+                  "story-page.html"}
 
 
 def test_every_template_makes_hostile_text_inert(people, circle, goal):
