@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import re
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,3 +143,46 @@ def english_landmark_labels(site_dir: Path) -> list[str]:
             if label.casefold() in ENGLISH_LANDMARK_LABELS:
                 found.append(f'{path.relative_to(site_dir).as_posix()}: <{node.name}> "{label}"')
     return found
+
+
+# --- the commands (the Makefile's head, the README's table) ------------------------------------
+
+
+def makefile_targets() -> tuple[set[str], set[str]]:
+    """(the .PHONY targets, the targets the Makefile's head describes)."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = set(re.search(r"^\.PHONY:(.*)$", text, re.M).group(1).split())
+    described = set(re.findall(r"^#\s+make ([a-z-]+)", text, re.M))
+    return phony, described
+
+
+def readme_targets() -> set[str]:
+    """The targets in the first column of the README's table of commands."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `make ([a-z-]+)", text, re.M))
+
+
+# --- the browser: Chromium's launch and the built site on loopback -------------------------------
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return candidate if Path(candidate).is_file() else None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+def serve(directory: Path):
+    """`directory` on http://127.0.0.1:<free port> until the generator is closed."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, serve  # noqa: F401  (CHROMIUM_ARGS: same launch as the other tests)
+from sitebuild import CHROMIUM_ARGS, serve  # noqa: F401  (CHROMIUM_ARGS: same launch as the other tests)
 from test_browser import WCAG
 
 pytestmark = pytest.mark.browser

@@ -82,7 +82,9 @@ def test_a_z_pages_have_a_jump_list_to_their_letter_headings(site, url):
     assert nav is not None and nav.get("aria-label"), url
     targets = [a["href"] for a in nav.find_all("a")]
     headings = page.select("h2.ko-letters__heading")
-    assert targets and targets == [f"#{h['id']}" for h in headings]
+    assert targets == [f"#{h['id']}" for h in headings]
+    entries = page.select("dl.ko-glossary > dt, .ko-people > li")
+    assert bool(targets) == bool(entries), url
     levels = [int(h.name[1]) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
