@@ -56,11 +56,14 @@ class BuiltSite:
 EDIT_REPOSITORY = "voorbeeld/kennis-oogsten"
 
 
+# What a working copy holds besides its files: environments, builds and derived files (hundreds of MB).
+NOT_COPIED = (".venv", ".venv-zensical", "site", "site.new", "site-zensical", "site-zensical.new", "voorbeeld-site",
+              ".pytest_cache", "__pycache__", ".voorbeeld.yml", ".afgeleid.yml", ".zensical.yml")
+
+
 def copy_project(target: Path) -> Path:
     """A copy of this project (without builds and environments) to change freely; shares the venv."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".venv-zensical", "site", "site.new", "site-zensical", ".git", ".pytest_cache", "__pycache__",
-        ".voorbeeld.yml", ".afgeleid.yml", ".zensical.yml"))
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED, ".git"))
     os.symlink(ROOT / ".venv", target / ".venv")
     return target
 

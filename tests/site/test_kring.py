@@ -13,7 +13,7 @@ import pytest
 from macros import places
 from macros.kring import KringError, checked_colors, create, create_in_place, update
 from macros.loader import load
-from sitebuild import ROOT, build_site, text_of
+from sitebuild import NOT_COPIED, ROOT, build_site, text_of
 
 pytestmark = pytest.mark.site
 
@@ -34,8 +34,7 @@ def git(root: Path, *args: str) -> str:
 
 def clone_engine(target: Path) -> Path:
     """The engine as an upstream repository: a clone of this one, with the working tree as it is."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", "site.new", ".pytest_cache",
-                                                                "__pycache__"))
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
     if not (target / ".git").exists():
         git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
@@ -226,16 +225,19 @@ def test_make_kring_never_overwrites(tmp_path):
 
 def test_make_kring_works_from_a_download_without_git(tmp_path):
     """GitHub's 'Download ZIP' has no .git: the engine's files are found on disk, less what
-    .gitignore leaves out, and the new circle is valid."""
+    .gitignore leaves out (an environment, a build), and the new circle is valid."""
     download = tmp_path / "kennis-oogsten-main"
-    shutil.copytree(ROOT, download, ignore=shutil.ignore_patterns(".git", "site", "site-zensical", ".pytest_cache"))
-    assert not (download / ".git").exists() and (download / ".venv").exists()
+    shutil.copytree(ROOT, download, ignore=shutil.ignore_patterns(*NOT_COPIED, ".git"))
+    for left_over in (".venv/bin/python", "site/index.html", "macros/__pycache__/x.pyc"):
+        (download / left_over).parent.mkdir(parents=True, exist_ok=True)
+        (download / left_over).write_text("", encoding="utf-8")
+    assert not (download / ".git").exists()
     target = tmp_path / "onze-oogst"
     message = create(download, target, NAME, None)
     assert "(engine uit een download)" in message and "git remote set-url upstream" in message
     assert git(target, "remote", "get-url", "upstream").strip() == str(download.resolve())
     assert (target / "macros" / "build.py").is_file() and (target / "engine" / "paden.txt").is_file()
-    assert not (target / ".venv").exists() and not list(target.rglob("__pycache__"))
+    assert not (target / ".venv").exists() and not (target / "site").exists() and not list(target.rglob("__pycache__"))
     assert load(target).site.title == NAME
     assert git(target, "status", "--porcelain") == ""
 
