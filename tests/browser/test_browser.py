@@ -21,13 +21,25 @@ class Sweep:
     pages: int = 0
 
 
-def sweep(browser, server: str, urls: list[str], scheme: str) -> Sweep:
+# axe-core as the test dependency ships it, loaded with every page (faster than injecting it after
+# each load: measured 16 → 10 s for 30 pages), asked for violations only.
+AXE_RUN = """async (tags) => {
+  const report = await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: tags}});
+  return report.violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => n.target)}));
+}"""
+
+
+def axe_script() -> str:
     from axe_playwright_python.sync_playwright import Axe
 
-    axe = Axe()
+    return Axe().axe_script
+
+
+def sweep(browser, server: str, urls: list[str], scheme: str) -> Sweep:
     result = Sweep()
     host = urlparse(server).netloc
     context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(axe_script())
     page = context.new_page()
     current = {"url": ""}
 
@@ -45,9 +57,8 @@ def sweep(browser, server: str, urls: list[str], scheme: str) -> Sweep:
         current["url"] = url
         response = page.goto(server + url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
-        report = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-        for violation in report.response["violations"]:
-            targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
+        for violation in page.evaluate(AXE_RUN, WCAG):
+            targets = ", ".join(str(target) for target in violation["targets"])
             result.violations.append(f"{url}: {violation['id']} ({violation['impact']}) bij {targets}")
         result.pages += 1
     context.close()
