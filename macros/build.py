@@ -152,7 +152,10 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     pages_s = result.seconds["pagina's"]
     result.steps.append(f"Pagina's gebouwd met {builder} ({pages_s:.1f} s).")
     say(result.steps[-1])
-    tidied = feed.tidy(ctx, staging)
+    try:
+        tidied = feed.tidy(ctx, staging)
+    except feed.FeedError as exc:
+        raise BuildError(str(exc)) from exc
     if tidied:
         result.steps.append(tidied)
         say(tidied)

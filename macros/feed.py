@@ -9,6 +9,7 @@ order), and a theme's id in <category> becomes its title.
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,11 +18,18 @@ from .page_macros import Context
 from .routes import FEED_FILE
 
 FEED_FILES = (FEED_FILE, "feed_rss_updated.xml")
+# mkdocs-rss-plugin 1.17.9 writes a category as it is ('Zeeland & Zuid'): an '&' that begins no entity
+# is escaped before the feed is read (models forbid < and > in the names it writes).
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 
 
-def _namespaces(path: Path) -> None:
+class FeedError(Exception):
+    """The builder wrote a feed that cannot be read (message in Dutch)."""
+
+
+def _namespaces(text: str) -> None:
     """Keep the feed's own prefixes (atom:, dc:) when it is written back."""
-    for _, (prefix, uri) in ET.iterparse(path, events=("start-ns",)):
+    for _, (prefix, uri) in ET.iterparse(io.BytesIO(text.encode("utf-8")), events=("start-ns",)):
         ET.register_namespace(prefix, uri)
 
 
@@ -38,11 +46,15 @@ def tidy(ctx: Context, site_dir: Path) -> str | None:
         path = Path(site_dir) / name
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8")
+        text = _BARE_AMPERSAND.sub("&amp;", path.read_text(encoding="utf-8"))
         # What comes before <rss> (the XML declaration, Zensical's stylesheet line) stays as it is.
         head = text[: text.index("<rss")]
-        _namespaces(path)
-        root = ET.fromstring(text)
+        try:
+            _namespaces(text)
+            root = ET.fromstring(text)
+        except ET.ParseError as exc:
+            raise FeedError(f"de feed {name} is geen geldige XML (regel {exc.position[0]}); meld dit bij de "
+                            "beheerders van de engine") from None
         channel = root.find("channel")
         items = channel.findall("item")
         for item in items:

@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 import yaml
 
@@ -93,16 +94,20 @@ def blog_views(ctx: Context) -> dict:
     stories = data.published_stories()
     views: dict[str, dict] = {}
 
+    def view(url: str, values: dict) -> None:
+        # By the page's address as MkDocs gives it (percent-encoded: 'caf%C3%A9-oost/'), and as written.
+        views[url] = views[quote(url)] = values
+
     def add(url: str, title: str, description: str, count: int) -> None:
         if title:
-            views[url] = {"title": title, "description": description}
+            view(url, {"title": title, "description": description})
         # Every further page of the list: its first page's title and description, with its number
         # (empty: the page's own, as for the overview, whose text is verhalen/index.md).
         for number in range(2, -(-count // blog.pagination_per_page) + 1):
-            views[routes.blog_page(url, number)] = {
+            view(routes.blog_page(url, number), {
                 "title": title, "description": description,
                 "suffix_title": fill(words["page_title"], number=number),
-                "suffix_description": fill(words["page_description"], number=number)}
+                "suffix_description": fill(words["page_description"], number=number)})
 
     add(routes.blog_index(), "", "", len(stories))
     for circle in data.circles:

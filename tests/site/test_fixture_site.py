@@ -72,3 +72,17 @@ def test_a_story_with_a_real_date_shows_that_day(fixture_site):
     assert page.select_one(".md-sidebar--post time").get_text(strip=True) == "14 maart 2025"
     assert page.find("meta", property="article:published_time")["content"].startswith("2025-03-14")
     assert "<pubDate>Fri, 14 Mar 2025" in (built.dir / "feed_rss_created.xml").read_text(encoding="utf-8")
+
+
+def test_a_build_reads_and_validates_the_content_once(tmp_path, monkeypatch):
+    """The builder's macros take the project from the loader's cache: the files the build writes itself
+    (.afgeleid.yml, the blog's authors file) are not inputs, so a fresh build reads everything once."""
+    from macros import loader
+
+    calls = []
+    real = loader.load_project
+    monkeypatch.setattr(loader, "load_project", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    project = copy_fixture(tmp_path / "project")
+    assert not (project / ".afgeleid.yml").exists()
+    build_site(project, tmp_path / "site")
+    assert len(calls) == 1

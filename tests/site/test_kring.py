@@ -294,19 +294,35 @@ def test_engine_update_stops_at_an_engine_file_the_circle_changed(tmp_path):
     assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
 
 
-def test_the_circles_own_style_and_templates_survive_every_update(tmp_path):
+def test_the_circles_own_style_templates_and_words_survive_every_update_and_are_used(tmp_path):
+    """A circle's own look in its own places (engine/paden.txt, '!' lines): a stylesheet, a head
+    addition, one component's template and one word. `make engine-bijwerken` keeps them all, and the
+    site built after the update uses them (the engine's own template and word stay as they were)."""
     _, target = _circle_with_engine_update(tmp_path)
     own_css = target / "docs" / "assets" / "eigen.css"
     own_css.write_text(".md-header { background: hotpink; }\n", encoding="utf-8")
-    hook = target / "overrides" / "eigen" / "kop.html"
-    hook.parent.mkdir(parents=True, exist_ok=True)
-    hook.write_text('<meta name="kring" content="eigen">\n', encoding="utf-8")
+    own = target / SPLIT.own["templates"]
+    (own / "ko").mkdir(parents=True, exist_ok=True)
+    (own / "kop.html").write_text('<meta name="kring" content="eigen">\n', encoding="utf-8")
+    engine_list = (ROOT / "overrides" / "ko" / "story-list.html").read_text(encoding="utf-8")
+    (own / "ko" / "story-list.html").write_text(engine_list.replace('<ul class="ko-stories">',
+                                                                     '<ul class="ko-stories onze-lijst">'), encoding="utf-8")
+    (own / "strings.yml").write_text("byline:\n  by: Geschreven door\n", encoding="utf-8")
     git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "eigen stijl en kop")
+    git(target, "commit", "-q", "-m", "eigen stijl, kop, sjabloon en woord")
+    mine = {p: p.read_bytes() for p in (own_css, *own.rglob("*.*"))}
     assert update(target).startswith("Engine bijgewerkt naar")
-    assert own_css.read_text(encoding="utf-8") == ".md-header { background: hotpink; }\n"
-    assert hook.read_text(encoding="utf-8") == '<meta name="kring" content="eigen">\n'
+    assert {p: p.read_bytes() for p in mine} == mine
     assert (target / "macros" / "render.py").read_text(encoding="utf-8").endswith("# engine-verbetering\n")
+    os.symlink(ROOT / ".venv", target / ".venv")
+    built = build_site(target, tmp_path / "site")
+    circle = load(target).circles[0]
+    assert built.content(f"leerkringen/{circle.id}/").select_one("ul.ko-stories.onze-lijst") is not None
+    story = load(target).published_stories()[0]
+    assert built.content(f"verhalen/{story.slug}/").select_one(".ko-byline__by").get_text(" ", strip=True) \
+        .startswith("Geschreven door")
+    assert built.page("").find("meta", attrs={"name": "kring"})["content"] == "eigen"
+    assert (ROOT / "overrides" / "ko" / "story-list.html").read_text(encoding="utf-8") == engine_list
 
 
 def test_a_use_this_template_copy_becomes_its_own_harvest_in_place(tmp_path):

@@ -105,3 +105,36 @@ def test_the_tool_modules_are_not_imported_by_the_build():
             reachable.add(name)
             todo += sorted(edges.get(name, ()))
     assert not reachable & TOOLS
+
+
+# The elements the engine's components are made of; a string in the package that opens one of them
+# is markup written in Python, which belongs in a template (overrides/ko/).
+_ELEMENT = re.compile(r"<(?:p|div|span|a|ul|ol|li|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|caption|section|"
+                      r"article|nav|aside|figure|figcaption|blockquote|cite|q|svg|abbr|time|strong|em|br|style|"
+                      r"meta|link|title|html|head|body|img)[\s>/]")
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def test_no_html_is_written_in_python():
+    """Python prepares, templates write HTML: no string in macros/ opens an HTML element (patterns
+    that read HTML, in re.compile, aside)."""
+    written = []
+    for name, tree in modules().items():
+        skip = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "compile":
+                skip |= {id(n) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip \
+                    and _ELEMENT.search(node.value):
+                written.append(f"macros/{name}.py:{node.lineno}: {node.value[:60]!r}")
+    assert written == []
