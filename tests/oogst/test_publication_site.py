@@ -29,3 +29,19 @@ def test_the_a_z_pages_have_letters(site, url):
 
 def test_the_readme_lists_every_command_of_the_makefile():
     assert readme_targets() == makefile_targets()[1]
+
+
+def test_the_readmes_table_of_engine_and_circle_follows_engine_paden():
+    """The README names every path of engine/paden.txt in the engine's column, and every own place of a
+    circle in the circle's."""
+    import re
+
+    from macros import places
+    from sitebuild import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `.ci/`"))
+    engine, circle = row.strip("|").split(" | ")
+    split = places.engine_split()
+    assert set(re.findall(r"`([^`]+)`", engine)) >= set(split.engine)
+    assert set(re.findall(r"`([^`]+)`", circle)) >= set(split.own.values())
