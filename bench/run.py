@@ -88,11 +88,11 @@ def make_circle(folder: Path, count: int) -> Path:
     for n in range(1, count + 1):
         (posts / f"verhaal-{n:05d}.md").write_text(story(n, rng, pool, circle.id, circle.category), encoding="utf-8")
     (posts / "welkom.md").unlink()
-    # The print edition names its stories (extra.pdf.parts): the first synthetic one instead of the
+    # The print edition names its stories (data/inhoud.yml): the first synthetic one instead of the
     # starter's welcome; the PDF stays the same size however many stories the site has.
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("verhalen/posts/welkom.md",
-                                                                 "verhalen/posts/verhaal-00001.md"), encoding="utf-8")
+    contents = project / "data" / "inhoud.yml"
+    contents.write_text(contents.read_text(encoding="utf-8").replace("verhalen/posts/welkom.md",
+                                                                     "verhalen/posts/verhaal-00001.md"), encoding="utf-8")
     return project
 
 

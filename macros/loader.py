@@ -79,8 +79,10 @@ def _site_data(src: Sources) -> SiteData:
             bundles.setdefault(source_of[entry.label], []).append((entry.collection, entry.record.id))
     posts = sources.posts(src)
     slugs = {post.slug for post in posts}
+    contents = single.get("contents")
     reading_order = tuple(dict.fromkeys(
-        Path(page).stem for part in src.settings.pdf.parts for page in part.pages if Path(page).stem in slugs))
+        Path(page).stem for page in (contents.pages() if contents else ())
+        if src.settings.is_story(page) and Path(page).stem in slugs))
     return SiteData(**single, **many, stories=tuple(posts), bundles={k: tuple(v) for k, v in bundles.items()},
                     reading_order=reading_order, strings=templates.strings(src.own_strings))
 

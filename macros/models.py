@@ -583,6 +583,73 @@ class Story(Record):
 
 
 # ---------------------------------------------------------------------------
+# The publication's contents: its order, for the web and for print
+# ---------------------------------------------------------------------------
+
+PagePath = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w./-]+\.md$")]
+
+
+class ContentsEntry(Record):
+    """One entry of the contents: a page (written as its path), a page with the pages that belong to it
+    (a chapter and its principles), or a heading over pages without a page of its own (the
+    publication's 'Verhalen van deelnemers, …')."""
+
+    page: PagePath | None = Field(default=None, description="Pagina onder docs/ (.md), ook een verhaal")
+    title: PlainText | None = Field(default=None, description="Kop zonder eigen pagina, boven de pagina's eronder")
+    pages: list["ContentsEntry"] = Field(default_factory=list, description="De pagina's die bij deze horen")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_path_alone(cls, value: Any) -> Any:
+        return {"page": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _page_or_heading(self) -> "ContentsEntry":
+        if (self.page is None) == (self.title is None):
+            raise ValueError("een onderdeel is een pagina (page) of een kop met pagina's eronder (title en "
+                             "pages), niet allebei en niet geen van beide")
+        if self.title is not None and not self.pages:
+            raise ValueError("een kop zonder pagina's eronder; zet de pagina's onder pages")
+        return self
+
+    def walk(self, depth: int = 0):
+        """(entry, depth) for this entry and the entries under it, in order."""
+        yield self, depth
+        for child in self.pages:
+            yield from child.walk(depth + 1)
+
+
+class ContentsPart(Identified):
+    """A part of the publication: its number, title and entries in the printed order."""
+
+    number: int = Field(ge=1)
+    title: PlainText
+    pages: list[ContentsEntry] = Field(min_length=1)
+
+
+class Contents(Record):
+    """The publication as it is printed (data/inhoud.yml): the pages before the contents (the
+    voorwoord) and the parts. Previous and next on the site, the page 'Inhoud' and the print edition
+    follow this one list."""
+
+    front: list[PagePath] = Field(default_factory=list, description="Pagina's vóór de inhoudsopgave (het voorwoord)")
+    parts: list[ContentsPart] = Field(min_length=1)
+
+    def entries(self) -> list[tuple[ContentsEntry, int, ContentsPart | None]]:
+        """Every entry in order (front pages first) with its depth and part."""
+        found: list[tuple[ContentsEntry, int, ContentsPart | None]] = [
+            (ContentsEntry(page=page), 0, None) for page in self.front]
+        for part in self.parts:
+            for top in part.pages:
+                found += [(entry, depth, part) for entry, depth in top.walk()]
+        return found
+
+    def pages(self) -> list[str]:
+        """Every page and story of the publication, in the order of reading."""
+        return [entry.page for entry, _depth, _part in self.entries() if entry.page]
+
+
+# ---------------------------------------------------------------------------
 # Files: which collection lives in which file
 # ---------------------------------------------------------------------------
 
@@ -611,6 +678,7 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
     CollectionSpec("quotes", "citaten.yml", Quote),
     CollectionSpec("terms", "begrippen.yml", Term),
     CollectionSpec("themes", "themas.yml", Theme),
+    CollectionSpec("contents", "inhoud.yml", Contents, many=False, required=False),
 )
 # data/bronnen/*.yml: one SourceBundle per file; its parts join these collections.
 BUNDLE_DIR = "bronnen"

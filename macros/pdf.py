@@ -65,27 +65,35 @@ def _page_chapter(ctx: Context, src: str, level: int, titles: dict[str, str]) ->
 
 
 def front(ctx: Context) -> list[Chapter]:
-    """Pages between the colofon and the contents (the voorwoord), as the settings name them."""
+    """Pages between the colofon and the contents (the voorwoord), as data/inhoud.yml names them."""
     titles = _titles(ctx)
-    return [_page_chapter(ctx, src, 1, titles) for src in ctx.settings.pdf.front]
+    contents = ctx.data.contents
+    return [_page_chapter(ctx, src, 1, titles) for src in (contents.front if contents else ())]
 
 
 def chapters(ctx: Context) -> list[Chapter]:
-    """The print edition's chapters in order. With extra.pdf.parts: the publication's own parts and
-    the pages and stories they name, nothing else. Without: the menu's pages, minus the parts for the
-    web only, and no stories. Either way the PDF does not grow with the web's stories."""
+    """The print edition's chapters in order. With data/inhoud.yml: the publication's own parts and the
+    pages, stories and headings it names, nothing else. Without: the menu's pages, minus the parts for
+    the web only, and no stories. Either way the PDF does not grow with the web's stories."""
     pdf = ctx.settings.pdf
     titles = _titles(ctx)
-    if pdf.parts:
+    contents = ctx.data.contents
+    if contents:
         found: list[Chapter] = []
-        for part in pdf.parts:
-            pages = [_page_chapter(ctx, src, 2, titles) for src in part.pages]
-            found.append(Chapter(part.title, "", 1, tuple(c.title for c in pages if c.title)))
-            found.extend(pages)
+        for part in contents.parts:
+            listed = [_entry_title(ctx, e, titles) for e in part.pages]
+            found.append(Chapter(part.title, "", 1, tuple(t for t in listed if t)))
+            for top in part.pages:
+                for entry, depth in top.walk():
+                    if entry.page:
+                        found.append(_page_chapter(ctx, entry.page, 2 + depth, titles))
+                    else:
+                        found.append(Chapter(entry.title, "", 2 + depth,
+                                             tuple(_entry_title(ctx, e, titles) for e in entry.pages)))
         return found
     blog_index = f"{ctx.settings.blog.blog_dir}/index.md"
     colophon = ctx.settings.routes.colophon
-    skip = {*pdf.skip_pages, colophon, "index.md", *pdf.front}
+    skip = {*pdf.skip_pages, colophon, "index.md"}
     found = []
 
     def walk(items, level: int) -> None:
@@ -96,12 +104,16 @@ def chapters(ctx: Context) -> list[Chapter]:
                 found.append(Chapter(item.title, "", level))
                 walk(item.children, level + 1)
             elif item.page is None or item.page == blog_index:
-                continue  # stories are printed only when extra.pdf.parts names them
+                continue  # stories are printed only when data/inhoud.yml names them
             elif item.page not in skip:
                 found.append(Chapter(item.title or "", page_url(item.page), level))
 
     walk(ctx.settings.menu, 1)
     return found
+
+
+def _entry_title(ctx: Context, entry, titles: dict[str, str]) -> str:
+    return _page_chapter(ctx, entry.page, 2, titles).title if entry.page else entry.title
 
 
 def pdf_pages(ctx: Context) -> list[str]:
@@ -187,14 +199,15 @@ def assemble(site: Path, ctx: Context, order: list[Chapter], before: list[Chapte
         if not chapter.url:
             contents.append({"level": chapter.level, "anchor": anchor, "title": chapter.title})
             following = order[number] if number < len(order) else None
-            intro = _section(site, following, anchor, "part part--intro level-1") if following and following.url \
-                else None
+            intro = _section(site, following, anchor, f"part part--intro level-{chapter.level}") \
+                if following and following.url else None
             if intro and intro["title"] == chapter.title:
                 # The part's own introduction page (same title) is its divider: no page with a title only.
                 body.append(intro)
                 opening.add(number + 1)
                 continue
-            body.append({"anchor": anchor, "title": chapter.title, "contents": list(chapter.contents), "content": None})
+            body.append({"anchor": anchor, "title": chapter.title, "contents": list(chapter.contents), "content": None,
+                         "css": f"part level-{chapter.level}"})
             continue
         made = _section(site, chapter, anchor, f"page level-{chapter.level}")
         if made is None:

@@ -234,23 +234,39 @@ def navigation(src: Sources) -> list[DataError]:
 
 
 @rule()
-def print_pages(src: Sources) -> list[DataError]:
-    """Every page and story the print edition names (extra.pdf.front and .parts) exists, once."""
-    settings = src.settings
+def contents(src: Sources) -> list[DataError]:
+    """The publication's contents (data/inhoud.yml) name pages that exist, each once: the one order of
+    previous and next, the page Inhoud and the print edition."""
     errors: list[DataError] = []
-    seen: set[str] = set()
-    pdf = settings.pdf
-    named = [("front", page) for page in pdf.front] + [("parts", page) for part in pdf.parts for page in part.pages]
-    for key, page in named:
-        line = settings.lines.get(f"extra.pdf.{key}", 0)
-        label = f"extra.pdf.{key}"
-        if not page.endswith(".md") or page not in src.docs_files:
-            errors.append(DataError("mkdocs.yml", line, label, f"de pdf noemt '{page}', maar "
-                                    f"{settings.docs_dir}/{page} bestaat niet"))
-        elif page in seen:
-            errors.append(DataError("mkdocs.yml", line, label, f"'{page}' staat twee keer in de pdf"))
-        seen.add(page)
+    seen: dict[str, str] = {}
+    docs = src.settings.docs_dir.rstrip("/")
+    for entry in src.valid("contents"):
+        places = [(("front", i), page) for i, page in enumerate(entry.record.front)]
+        for p, part in enumerate(entry.record.parts):
+            places += list(_entry_places(("parts", p, "pages"), part.pages))
+        for loc, page in places:
+            line, label = entry.locate(loc)
+            if page not in src.docs_files:
+                close = [f for f in src.docs_files if f.endswith(".md") and f.rsplit("/", 1)[-1] == page.rsplit("/", 1)[-1]]
+                hint = f"; bedoel je '{close[0]}'?" if close else ""
+                errors.append(DataError(entry.label, line, label, f"de inhoud noemt '{page}', maar {docs}/{page} "
+                                        f"bestaat niet{hint}"))
+            elif page in seen:
+                errors.append(DataError(entry.label, line, label, f"'{page}' staat al in de inhoud ({seen[page]}); "
+                                        "elke pagina staat er één keer in"))
+            else:
+                seen[page] = f"regel {line}"
     return errors
+
+
+def _entry_places(loc: tuple, entries: list) -> list[tuple[tuple, str]]:
+    """(location, page) of every page among `entries` and the entries under them."""
+    found = []
+    for i, entry in enumerate(entries):
+        if entry.page:
+            found.append((loc + (i,), entry.page))
+        found += _entry_places(loc + (i, "pages"), entry.pages)
+    return found
 
 
 def _unknown_words(own: Any, engine: Any, path: str = "") -> list[tuple[Any, str, str]]:

@@ -77,27 +77,29 @@ class RouteSettings(Record):
         return value
 
 
-class PdfPart(Record):
-    """A part of the print edition, as the publication has them: a title and its chapters in order."""
-
-    title: str = Field(description="titel van het deel")
-    pages: list[str] = Field(min_length=1, description="de hoofdstukken: pagina's en verhalen onder docs/ (.md)")
-
-
 class PdfSettings(Record):
-    """The print edition: the publication's own order (front, parts), or else the menu without the
-    parts that belong to the site only. Only the pages and stories named are printed, so the PDF's
-    cost does not grow with the web's stories."""
-
-    front: list[str] = Field(default_factory=list,
-                             description="pagina's na het colofon en vóór de inhoudsopgave (zoals het voorwoord)")
-    parts: list[PdfPart] = Field(default_factory=list,
-                                 description="de delen van de publicatie met hun hoofdstukken; leeg: het menu")
+    """The print edition. It prints the publication as data/inhoud.yml gives it; a harvest without that
+    file prints the menu's pages, without the parts that belong to the site only, and no stories. Either
+    way the PDF's cost does not grow with the web's stories."""
 
     skip_sections: list[str] = Field(default_factory=lambda: ["Kennisbank", "Over deze publicatie"],
                                      description="onderdelen van het menu die alleen op de site horen (niet in de pdf)")
     skip_pages: list[str] = Field(default_factory=lambda: ["over/colofon.md"],
                                   description="pagina's die niet als hoofdstuk in de pdf komen")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _moved(cls, value: Any) -> Any:
+        """The publication's order was here once (extra.pdf.front and parts); it is data now, for the
+        site's previous and next, the page 'Inhoud' and the PDF alike."""
+        moved = [key for key in ("front", "parts") if isinstance(value, dict) and key in value]
+        if moved:
+            names = " en ".join(f"'{key}'" for key in moved)
+            verb = "staat" if len(moved) == 1 else "staan"
+            raise ValueError(f"{names} {verb} nu in data/inhoud.yml: de volgorde van de publicatie geldt voor de "
+                             "pdf én voor vorige/volgende en de pagina Inhoud op de site. Verhuis ze daarheen "
+                             "(zie engine/ZELF-EEN-OOGST-MAKEN.md, 'De inhoud')")
+        return value
 
 
 class CheckSettings(Record):

@@ -14,6 +14,7 @@ from .models import (
     Circle,
     ColophonGroup,
     Comparison,
+    Contents,
     Goal,
     ItemList,
     Person,
@@ -62,13 +63,14 @@ class SiteData:
     quotes: tuple[Quote, ...]
     terms: tuple[Term, ...] = ()
     themes: tuple[Theme, ...] = ()
+    contents: Contents | None = None
     sources: tuple[Source, ...] = ()
     tables: tuple[Table, ...] = ()
     stories: tuple[Post, ...] = ()
     # source id → ((collection, id), …): the units a file in data/bronnen/ adds besides its source
     bundles: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    # The stories in the publication's own order (the print edition's parts): the reading order of
-    # stories that share a date, such as the publication's own ('begin 2025').
+    # The stories in the publication's own order (data/inhoud.yml): the reading order of stories that
+    # share a date, such as the publication's own ('begin 2025').
     reading_order: tuple[str, ...] = ()
     # The words readers see (overrides/ko/strings.yml, with the circle's own over them): templates.strings.
     strings: dict = field(default_factory=dict, repr=False, compare=False)

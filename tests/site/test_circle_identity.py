@@ -36,8 +36,7 @@ ZEELAND = """
 def circle(tmp_path_factory):
     project = copy_fixture(tmp_path_factory.mktemp("kring") / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "extra:\n", f'extra:\n  identity:\n    colors:\n      primary: "{PURPLE}"\n', 1).replace(
+    config.write_text((config.read_text(encoding="utf-8") + f'\nextra:\n  identity:\n    colors:\n      primary: "{PURPLE}"\n').replace(
         "      - Proefkring: leerkringen/proefkring.md\n",
         "      - Café Oost: leerkringen/proefkring.md\n      - Zeeland & Zuid: leerkringen/zeeland-zuid.md\n"),
         encoding="utf-8")

@@ -99,9 +99,9 @@ def test_feed_items_have_no_invented_day_and_follow_the_reading_order(site, data
 
 
 def test_stories_of_the_same_date_follow_the_publication(data):
-    """The reading order of the print edition (extra.pdf.parts) is the order of the printed stories
-    that share a date (such as the publication's own)."""
-    printed = [page.rsplit("/", 1)[-1].removesuffix(".md") for part in ROUTES.settings.pdf.parts for page in part.pages]
+    """The publication's order (data/inhoud.yml) is the order of its stories that share a date (such as
+    the publication's own)."""
+    printed = [page.rsplit("/", 1)[-1].removesuffix(".md") for page in (data.contents.pages() if data.contents else ())]
     for day in {p.meta.date for p in data.published_stories()}:
         order = [p.slug for p in data.published_stories() if p.meta.date == day and p.slug in printed]
         assert order == [slug for slug in printed if slug in order], day

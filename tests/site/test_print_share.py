@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from macros import load
 from sitebuild import ROUTES, url_of
 
 from macros.page_macros import pdf_name
@@ -54,11 +55,11 @@ def test_pdf_has_cover_colofon_and_contents_with_page_numbers(pdf, data):
 
 
 def printed_pages() -> set[str]:
-    """The pages the print edition holds (extra.pdf: front and parts, or else the menu's pages)."""
-    pdf = ROUTES.settings.pdf
-    if pdf.parts:
-        return {*pdf.front, *(page for part in pdf.parts for page in part.pages)}
-    return {*pdf.front, *(item.page for item in ROUTES.settings.nav_pages())}
+    """The pages the print edition holds (data/inhoud.yml, or else the menu's pages)."""
+    contents = load(ROUTES.settings.root).contents
+    if contents:
+        return set(contents.pages())
+    return {item.page for item in ROUTES.settings.nav_pages()}
 
 
 def test_pdf_holds_the_publication(pdf, data):
@@ -125,9 +126,11 @@ def test_pdf_is_tagged_pdf_ua_in_dutch_with_bookmarks(pdf, data, root):
 
     marks = list(titles(reader.outline))
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    settings = load_project(root).settings
-    front = [item.title for page in settings.pdf.front for item in settings.nav_pages() if item.page == page]
-    parts = [part.title for part in settings.pdf.parts]
+    project = load_project(root)
+    settings, contents = project.settings, project.data.contents
+    front = [item.title for page in (contents.front if contents else ()) for item in settings.nav_pages()
+             if item.page == page]
+    parts = [part.title for part in contents.parts] if contents else []
     assert top == ["Colofon", *front, "Inhoud", *parts]
     printed = printed_pages()
     for post in data.published_stories():

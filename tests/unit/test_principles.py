@@ -216,7 +216,8 @@ def test_on_paper_a_tile_links_to_the_section_when_the_page_has_it():
 def with_pages(project: Path, title: str = '"1. Eerste principe"', shows: str = "eerste") -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("\nextra:\n", "\nextra:\n  routes:\n    principle_pages: leerreis/principes/\n", 1)
+    routes = "  routes:\n    principle_pages: leerreis/principes/\n"
+    text = text.replace("\nextra:\n", "\nextra:\n" + routes, 1) if "\nextra:\n" in text else text + "\nextra:\n" + routes
     text = text.replace("      - Principes: leerreis/leren-als-strategische-interventie.md\n",
                         "      - Principes: leerreis/leren-als-strategische-interventie.md\n"
                         "      - leerreis/principes/eerste.md\n", 1)

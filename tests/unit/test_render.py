@@ -266,7 +266,7 @@ def test_every_template_makes_hostile_text_inert(people, circle, goal):
         tpl.render("ko/print.html", site=Site.model_construct(title=EVIL, subtitle=EVIL, publisher=EVIL),
                    colors={"light": [["--ko-primary", "#1b5e3b"]], "dark": []}, style="", colophon=None,
                    front=[], contents=[{"level": 1, "anchor": "h1", "title": EVIL}],
-                   body=[{"anchor": "h1", "title": EVIL, "contents": [EVIL], "content": None}]),
+                   body=[{"anchor": "h1", "title": EVIL, "contents": [EVIL], "content": None, "css": "part level-1"}]),
     ]
     for html in outputs:
         assert_inert(html)
