@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from . import generate, page_macros, search, templates
+from . import generate, moved, page_macros, search, templates
 from .errors import DataErrors
 from .loader import load_cached
 
@@ -73,6 +73,8 @@ def on_post_build(env: Any) -> None:
     templates.remove_from_site(Path(env.conf["site_dir"]))
     if os.environ.get(PIPELINE):
         return
+    project = load_cached(Path(env.project_dir))
+    moved.write(page_macros.context(project.settings, project.data), Path(env.conf["site_dir"]))
     try:
         search.build_index(Path(env.conf["site_dir"]))
     except search.SearchIndexError as exc:

@@ -23,7 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import adapter, feed, generate, loader, page_macros, pdf, search, templates
+from . import adapter, feed, generate, loader, moved, page_macros, pdf, search, templates
 from .errors import DataErrors
 
 BUILDERS = ("mkdocs", "zensical")
@@ -148,6 +148,7 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     finally:
         os.environ.pop(adapter.PIPELINE, None)
     templates.remove_from_site(staging)
+    moved.write(ctx, staging)
     lap("pagina's")
     pages_s = result.seconds["pagina's"]
     result.steps.append(f"Pagina's gebouwd met {builder} ({pages_s:.1f} s).")

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .page_macros import Context
+from .context import Context
 from .routes import FEED_FILE
 
 FEED_FILES = (FEED_FILE, "feed_rss_updated.xml")

@@ -20,9 +20,10 @@ from urllib.parse import quote
 
 import yaml
 
-from . import identity, places, share
+from . import identity, places, publication, share
 from .models import Story
-from .page_macros import Context, story_lookup
+from .context import Context
+from .page_macros import story_lookup
 from .routes import Routes, page_url
 from .settings import CONFIG_FILE
 from .templates import fill
@@ -65,6 +66,8 @@ def template_values(ctx: Context) -> dict:
         "ko_own_css": own_css(ctx.settings),
         "ko_edit": edit_links(ctx.settings),
         "ko_views": blog_views(ctx),
+        # Previous and next in the publication's order (macros/publication.py; overrides/partials/footer.html).
+        "ko_reading": publication.of(ctx).steps(),
     }
 
 

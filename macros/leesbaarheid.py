@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .page_macros import Context
+from .context import Context
 from .pdf import pdf_pages
 
 LONG = 25           # words; a sentence above this counts as long

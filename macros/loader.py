@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import page_macros, rules, sources, templates
+from . import context, page_macros, rules, sources, templates
 # The rules, by subject: importing a module registers its rules (rules.RULES).
 from . import rules_data, rules_links, rules_pages, rules_stories, rules_unfinished  # noqa: F401
 from .errors import DataError, DataErrors
@@ -97,7 +97,7 @@ def load_project(root: Path | str, only_story: str | None = None) -> Project:
         # Links too, in the same run; anchors that macros make are checked once the data is valid.
         raise DataErrors(tidy(errors + rules.run(src, rules.LINKS)))
     data = _site_data(src)
-    src.context = page_macros.context(src.settings, data)
+    src.context = context.context(src.settings, data)
     link_errors = rules.run(src, rules.LINKS)
     if link_errors:
         raise DataErrors(link_errors)

@@ -424,6 +424,7 @@ class Quote(Identified):
     person: Slug | None = ref("people", default=None)
     attribution: str | None = Field(default=None, description="Wie het zei, als dat geen persoon uit mensen.yml is")
     context: str | None = None
+    circle: Slug | None = ref("circles", default=None, description="De leerkring waar de uitspraak over gaat")
 
     @model_validator(mode="after")
     def _has_speaker(self) -> "Quote":

@@ -1,8 +1,9 @@
 """The macros that pages call (`{{ principle_cards() }}`), as plain functions.
 
-Each takes a `Context` (the site data, its routes and the joins between them, computed once per
-load and cached with it) and `to`, the routes placed at the page being rendered, then its own
-arguments. The adapter binds them to the macros plugin; tests call them directly.
+Each takes a `Context` (context.py: the site data, its routes and the joins between them, computed
+once per load and cached with it) and `to`, the routes placed at the page being rendered, then its
+own arguments, and registers itself with `@macro`. The adapter binds them to the macros plugin;
+tests call them directly.
 """
 
 from __future__ import annotations
@@ -13,91 +14,10 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from . import render
+from . import publication, render
+from .context import ID_ARGUMENTS, MACROS, Context, context, macro, pdf_name, story_link  # noqa: F401 (the macros' API)
 from .routes import Routes
-from .settings import Settings
-from .sitedata import Post, SiteData
-from .templates import Templates
-from .text import slugify
-
-
-@dataclass(frozen=True, eq=False)
-class Context:
-    """What every macro may use: settings, data, routes from the site root, and the joins."""
-
-    settings: Settings
-    data: SiteData
-
-    @functools.cached_property
-    def routes(self) -> Routes:
-        return Routes(self.settings)
-
-    @functools.cached_property
-    def templates(self) -> Templates:
-        """The templates of this harvest (its own first, then the engine's) with its words."""
-        return Templates(self.settings.root, self.data.strings)
-
-    @property
-    def words(self) -> dict:
-        return self.data.strings
-
-    @functools.cached_property
-    def story_links(self) -> dict[str, render.StoryLink]:
-        """Each published story as a listing shows it, by its file path."""
-        return {post.path: story_link(self.data, self.routes, post) for post in self.data.published_stories()}
-
-    def links(self, posts: list[Post]) -> list[render.StoryLink]:
-        return [self.story_links[p.path] for p in posts]
-
-    @functools.cached_property
-    def circles(self) -> dict[str, Any]:
-        return {c.id: c for c in self.data.circles}
-
-    @functools.cached_property
-    def people(self) -> dict[str, Any]:
-        return {p.id: p for p in self.data.people}
-
-    @functools.cached_property
-    def by_principle(self) -> dict[str, list[render.StoryLink]]:
-        return {p.id: self.links(self.data.stories_for_principle(p.id)) for p in self.data.principles}
-
-    @functools.cached_property
-    def abbreviations(self) -> dict[str, str]:
-        return render.abbreviation_titles(self.templates, self.data.terms)
-
-    @functools.cached_property
-    def abbreviate(self) -> render.Abbreviations:
-        """Tooltips for the abbreviations in what a macro renders."""
-        return render.Abbreviations(self.templates, self.abbreviations)
-
-    @functools.cached_property
-    def pdf_name(self) -> str:
-        return pdf_name(self.data)
-
-
-_CONTEXTS: dict[tuple[int, int], Context] = {}
-
-
-def context(settings: Settings, data: SiteData) -> Context:
-    """One context per loaded project (the loader's cache returns the same objects while no file
-    changed, so the joins are computed once per build, not once per page). A context holds its
-    settings and data, so their ids cannot be reused while it is cached."""
-    key = (id(settings), id(data))
-    if key not in _CONTEXTS:
-        if len(_CONTEXTS) >= 8:
-            _CONTEXTS.pop(next(iter(_CONTEXTS)))
-        _CONTEXTS[key] = Context(settings, data)
-    return _CONTEXTS[key]
-
-
-def pdf_name(data: SiteData) -> str:
-    return f"{slugify(data.site.title)}.pdf"
-
-
-def story_link(data: SiteData, routes: Routes, post: Post) -> render.StoryLink:
-    meta = post.meta
-    return render.StoryLink(meta.title, routes.story(post.slug), meta.dating_label, meta.dating_iso, meta.kind,
-                            tuple(data.person(a).name for a in meta.authors), meta.description)
+from .sitedata import SiteData
 
 
 def story_lookup(ctx: Context) -> dict:
@@ -149,24 +69,6 @@ def _advice(data: SiteData):
 
 
 # --- the macros --------------------------------------------------------------------------------
-
-# Every macro a page may call, by name, and for the macros whose text arguments are ids, the
-# collection those ids come from (rules_pages.macro_calls checks them before a build).
-MACROS: dict[str, Callable[..., Any]] = {}
-ID_ARGUMENTS: dict[str, str] = {}
-
-
-def macro(function: Callable[..., Any] | None = None, *, ids: str | None = None) -> Any:
-    """Register a macro: `@macro` above a function (ctx, to, …); `@macro(ids="circles")` when its
-    text arguments are ids of that collection."""
-    def register(f: Callable[..., Any]) -> Callable[..., Any]:
-        MACROS[f.__name__] = f
-        if ids:
-            ID_ARGUMENTS[f.__name__] = ids
-        return f
-    return register(function) if function is not None else register
-
-
 
 @macro
 def subtitle(ctx: Context, to: Routes) -> Markup:
@@ -268,6 +170,13 @@ def timeline(ctx: Context, to: Routes, circle: str | None = None) -> str:
     return render.timeline_items(ctx.templates, ctx.data.events_for_circle(circle), ctx.circles, to, show_circle=False)
 
 
+@macro(ids="quotes")
+def voices(ctx: Context, to: Routes, *idents: str) -> Markup:
+    """Voices from the circles: each quote with its speaker, the speaker's role and the circle it is
+    about, in the order the page names them; each has an anchor of its own (its id)."""
+    return render.voices(ctx.templates, [ctx.data.get("quotes", ident) for ident in idents], ctx.people, ctx.circles, to)
+
+
 @macro(ids="circles")
 def circle_stories(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.story_list(ctx.templates, ctx.links(ctx.data.stories_for_circle(ident)), to,
@@ -332,6 +241,13 @@ def _featured(data: SiteData):
     stories = data.published_stories()
     slug = data.site.featured_story
     return next((p for p in stories if p.slug == slug), stories[0] if stories else None)
+
+
+@macro
+def contents(ctx: Context, to: Routes) -> Markup:
+    """The whole publication in its printed order, numbered by part (data/inhoud.yml): each unit with
+    its kind and reading time; the stories added later after it."""
+    return render.contents(ctx.templates, publication.of(ctx), ctx.links(publication.of(ctx).added_stories), to)
 
 
 @macro

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from . import identity, render
-from .page_macros import Context, pdf_name
+from .context import Context, pdf_name
 from .places import ENGINE_ROOT
 from .routes import page_url
 

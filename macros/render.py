@@ -255,6 +255,14 @@ def quote(tpl: Templates, q: Quote, person: Person | None) -> Markup:
     return tpl.render("ko/quote.html", quote=q, person=person)
 
 
+def voices(tpl: Templates, quotes: Sequence[Quote], people: dict[str, Person], circles: dict[str, Circle],
+           to: Routes) -> Markup:
+    return tpl.render("ko/voices.html", voices=[
+        {"quote": q, "person": people.get(q.person) if q.person else None,
+         "circle": {"href": to.circle(q.circle), "name": circles[q.circle].name} if q.circle else None}
+        for q in quotes])
+
+
 def colophon(tpl: Templates, groups: Sequence[ColophonGroup], people: dict[str, Person]) -> Markup:
     return tpl.render("ko/colophon.html", groups=[
         {"group": g, "members": [(people[m.person], m.note) for m in g.members]} for g in groups])
@@ -280,6 +288,18 @@ def story_list(tpl: Templates, stories: Sequence[StoryLink], to: Routes, empty: 
     return tpl.render("ko/story-list.html", empty=empty or tpl.words["stories"]["none"], stories=[
         {"url": to.link(s.url), "title": s.title, "kind": kinds[s.kind], "dating": s.dating,
          "dating_iso": s.dating_iso, "authors": s.authors, "description": s.description} for s in stories])
+
+
+def contents(tpl: Templates, publication, added: Sequence[StoryLink], to: Routes) -> Markup:
+    """The page Inhoud: the front pages, each part with its units (number, title, kind, reading time,
+    one line of description), then the stories added later."""
+    def unit(u) -> dict:
+        return {"number": u.number, "title": u.title, "kind": u.kind, "minutes": u.minutes, "depth": u.depth,
+                "description": u.description, "href": to.link(u.url) if u.page else None}
+    return tpl.render("ko/contents.html", front=[unit(u) for u in publication.front],
+                      parts=[{"number": part.number, "title": part.title, "units": [unit(u) for u in units]}
+                             for part, units in publication.parts],
+                      added=story_list(tpl, added, to) if added else None)
 
 
 # ---------------------------------------------------------------------------

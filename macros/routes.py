@@ -147,6 +147,16 @@ class Routes:
         return self._(url)
 
 
+def moved(settings: Settings) -> list[tuple[str, str]]:
+    """(old address, the new address relative to it) of every address that moved (extra.moved)."""
+    found = []
+    for old, new in settings.moved.items():
+        page, _, anchor = new.partition("#")
+        target = Routes(settings).at(old).page(page) + (f"#{anchor}" if anchor else "")
+        found.append((old.strip("/") + "/", target))
+    return found
+
+
 def targets(settings: Settings, circles: list[str], sources: list[str], has: dict[str, bool],
             principles: list[str] = ()) -> list[Target]:
     """The source pages the links of this harvest point at. `has` says which collections have
@@ -160,7 +170,8 @@ def targets(settings: Settings, circles: list[str], sources: list[str], has: dic
     found += [Target(f"{r.sources}{s}.md", f"de pagina van bron '{s}'", "sources", s, "extra.routes.sources")
               for s in sources]
     pages = (("principles", "principles", "de principes"), ("themes", "themes", "de thema's"),
-             ("timeline", "timeline", "de tijdlijn"), ("colophon", "colophon", "het colofon"))
+             ("timeline", "timeline", "de tijdlijn"), ("colophon", "colophon", "het colofon"),
+             ("contents", "contents", "de inhoud van de publicatie"))
     for collection, key, what in pages:
         if has.get(collection):
             found.append(Target(getattr(r, key), f"de pagina met {what}", "", "", f"extra.routes.{key}"))

@@ -7,7 +7,6 @@ data is valid (the loader sets `src.context`); until then only the Markdown's ow
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import re
 import unicodedata
@@ -16,10 +15,8 @@ from pathlib import PurePosixPath
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-import jinja2
-
 from .errors import DataError
-from .page_macros import MACROS
+from .context import render_markdown
 from .reading import split_front_matter
 from .routes import Routes, page_url
 from .rules import LINKS, rule
@@ -136,20 +133,10 @@ class Site:
         if _MACRO.search(body) and not self.src.settings.is_story(rel):
             if self.src.context is None:
                 return None
-            body = _render_macros(self.src.context, rel, body)
+            body = render_markdown(self.src.context, rel, body)
             if body is None:
                 return None
         return anchors_of(body)
-
-
-def _render_macros(ctx: object, rel: str, body: str) -> str | None:
-    """A page's Markdown after its macro calls, as mkdocs-macros renders it (for the ids they make)."""
-    routes = ctx.routes.at(page_url(rel))  # type: ignore[attr-defined]
-    bound = {name: functools.partial(function, ctx, routes) for name, function in MACROS.items()}
-    try:
-        return jinja2.Environment().from_string(body).render(**bound)
-    except Exception:  # noqa: BLE001 - a broken call is reported by rules_pages.macro_calls
-        return None
 
 
 def _relative(from_rel: str, to_rel: str) -> str:
@@ -277,3 +264,28 @@ def _image(site: Site, rel: str, target: str, resolved: str) -> str | None:
     if PurePosixPath(real).suffix.lower() not in IMAGES:
         return f"'{target}' is geen foto die elke browser toont; gebruik JPG of PNG"
     return None
+
+
+@rule(stage=LINKS, needs_settings=True)
+def moved_addresses(src: Sources) -> list[DataError]:
+    """Every address that moved (extra.moved) leads to a page that exists, and to a place on it that
+    exists; and no page lives at the old address any more (the page there would win)."""
+    site = Site.of(src)
+    errors: list[DataError] = []
+    docs = src.settings.docs_dir.rstrip("/")
+    for old, new in src.settings.moved.items():
+        line = src.settings.lines.get(f"extra.moved.{old}", src.settings.lines.get("extra.moved", 0))
+        page, _, anchor = new.partition("#")
+        address = old.strip("/") + "/"
+        if address in site.by_url:
+            errors.append(DataError("mkdocs.yml", line, f"extra.moved.{old}", f"op '{address}' staat een pagina "
+                                    f"({docs}/{site.by_url[address]}); haal die weg of haal deze regel weg"))
+        if page not in site.by_file:
+            errors.append(DataError("mkdocs.yml", line, f"extra.moved.{old}", f"'{page}' bestaat niet in {docs}/; "
+                                    "schrijf de pagina waar de inhoud nu staat (eindigt op .md)"))
+        elif anchor:
+            message = _anchor(site, page, page, anchor)
+            if message:
+                errors.append(DataError("mkdocs.yml", line, f"extra.moved.{old}", message.replace(
+                    "op deze pagina", f"in {page}")))
+    return errors

@@ -13,7 +13,7 @@ from pathspec import GitIgnoreSpec
 from . import templates
 from .errors import DataError
 from .models import BUNDLE_DIR, COLLECTIONS
-from .page_macros import ID_ARGUMENTS, MACROS
+from .context import ID_ARGUMENTS, MACROS
 from .reading import LineDict, parse_yaml, shift_lines, split_front_matter
 from .routes import targets
 from .rules import rule
@@ -49,7 +49,7 @@ def route_targets(src: Sources) -> list[DataError]:
     settings = src.settings
     errors = []
     ids = {name: [e.record.id for e in src.valid(name)] for name in ("circles", "sources", "principles")}
-    has = {name: bool(src.valid(name)) for name in ("principles", "themes", "timeline", "colophon")}
+    has = {name: bool(src.valid(name)) for name in ("principles", "themes", "timeline", "colophon", "contents")}
     by_id = {(e.collection, e.record.id): e for e in src.entries if e.record is not None and hasattr(e.record, "id")}
     docs = settings.docs_dir.rstrip("/")
     for target in targets(settings, ids["circles"], ids["sources"], has, ids["principles"]):

@@ -54,6 +54,8 @@ class RouteSettings(Record):
     themes: str = Field(default="kennisbank/themas.md", description="de pagina met de thema's")
     timeline: str = Field(default="leerreis/tijdlijn.md", description="de pagina met de tijdlijn")
     colophon: str = Field(default="over/colofon.md", description="het colofon")
+    contents: str = Field(default="inhoud.md", description="de pagina Inhoud: de hele publicatie in haar volgorde "
+                          "(uit data/inhoud.yml)")
 
     @field_validator("circles", "sources")
     @classmethod
@@ -69,7 +71,7 @@ class RouteSettings(Record):
             raise ValueError(f"'{value}' moet een map zijn en eindigen op '/' (of leeg: geen pagina per principe)")
         return value
 
-    @field_validator("principles", "themes", "timeline", "colophon")
+    @field_validator("principles", "themes", "timeline", "colophon", "contents")
     @classmethod
     def _page(cls, value: str) -> str:
         if not value.endswith(".md"):
@@ -126,6 +128,7 @@ class BlogSettings(BaseModel):
     categories_url_format: str = "category/{slug}"
     categories_slugify_separator: str = "-"
     post_excerpt_separator: str = "<!-- more -->"
+    post_readtime_words_per_minute: int = 265
     pagination_per_page: int = 10
     pagination_url_format: str = "page/{page}"
 
@@ -205,6 +208,8 @@ class Settings(BaseModel):
     pdf: PdfSettings = Field(default_factory=PdfSettings)
     check: CheckSettings = Field(default_factory=CheckSettings)
     blog: BlogSettings = Field(default_factory=BlogSettings)
+    # Addresses that moved (extra.moved): the old address ('verhalen/x/') → the page and place now.
+    moved: dict[str, str] = Field(default_factory=dict)
     # Line in mkdocs.yml of each setting the circle wrote itself ('extra.routes.themes' → 14).
     lines: dict[str, int] = Field(default_factory=dict, repr=False)
 
@@ -343,6 +348,8 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
             raw = own if key in own_extra else {"extra": {key: section}}
             errors.extend(from_validation_error(
                 exc, config_file, lambda loc, raw=raw, key=key: locate(raw, ("extra", key) + loc, None)))
+    if isinstance(extra.get("moved"), dict):
+        values["moved"] = {str(k): str(v) for k, v in extra["moved"].items()}
     values["lines"] = _lines(own)
     try:
         values["blog"] = BlogSettings.model_validate(_plugin(config, "blog"))

@@ -83,7 +83,7 @@ class Sources:
     own_strings: dict = field(default_factory=dict)
     own_strings_raw: Any = None
     reads: Counter = field(default_factory=Counter)                 # label → times read (a test counts them)
-    context: Any = None       # page_macros.Context once the data is valid: the links rules render macros
+    context: Any = None       # context.Context once the data is valid: the links rules render macros
     _texts: dict[str, str | None] = field(default_factory=dict)
 
     # --- paths -----------------------------------------------------------------------------------

@@ -116,3 +116,13 @@ def test_the_same_search_index(site, zensical_site):
         mk = sorted(e["data-pagefind-filter"] for e in article(site.dir / rel)[0].select("[data-pagefind-filter]"))
         zs = sorted(e["data-pagefind-filter"] for e in article(zensical_site / rel)[0].select("[data-pagefind-filter]"))
         assert zs == mk, rel
+
+
+def test_previous_and_next_are_the_same(site, zensical_site):
+    """The publication's reading order (overrides/partials/footer.html) on both builders."""
+    def footer(path):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return [(a["href"], a.get("aria-label")) for a in soup.select("a.md-footer__link")]
+
+    for rel in pages(site.dir):
+        assert footer(zensical_site / rel) == footer(site.dir / rel), rel

@@ -46,6 +46,26 @@ EDITS = {
                         </time>""", """                        <span class="md-ellipsis">{% include "ko/story-date.html" %}</span>""")],
     "header.html": [("    {% if config.repo_url %}", """    {% include "ko/pagefind.html" %}
     {% if config.repo_url %}""")],
+    # Previous and next in the publication's reading order (macros/publication.py), not the menu's.
+    "footer.html": [("<footer class=\"md-footer\">\n", """<footer class="md-footer">
+  {%- from "ko/story-page.html" import is_story %}
+  {%- set reading = config.extra.ko_reading %}
+  {%- set ko_prev = none %}{% set ko_next = none %}
+  {%- if reading and page and page.url in reading.steps %}
+    {%- set ko_prev = reading.steps[page.url].prev %}{% set ko_next = reading.steps[page.url].next %}
+  {%- elif reading and is_story(page) %}
+    {#- The blog links its posts oldest to newest: newest first, 'Volgende' is the blog's previous. -#}
+    {%- set ko_prev = page.next_page if is_story(page.next_page) and page.next_page.url not in reading.steps else reading.last %}
+    {%- set ko_next = page.previous_page if is_story(page.previous_page) and page.previous_page.url not in reading.steps else none %}
+  {%- endif %}
+"""), ("{% if page.previous_page or page.next_page %}", "{% if ko_prev or ko_next %}"),
+        ("{% if page.previous_page %}", "{% if ko_prev %}"),
+        ('<a href="{{ page.previous_page.url | url }}" class="md-footer__link md-footer__link--prev" aria-label="{{ direction }}: {{ page.previous_page.title | e }}">',
+         '<a href="{{ ko_prev.url | url }}" class="md-footer__link md-footer__link--prev" aria-label="{{ direction }}: {{ ko_prev.title | e }}">'),
+        ("{{ page.previous_page.title }}", "{{ ko_prev.title }}"), ("{% if page.next_page %}", "{% if ko_next %}"),
+        ('<a href="{{ page.next_page.url | url }}" class="md-footer__link md-footer__link--next" aria-label="{{ direction }}: {{ page.next_page.title | e }}">',
+         '<a href="{{ ko_next.url | url }}" class="md-footer__link md-footer__link--next" aria-label="{{ direction }}: {{ ko_next.title | e }}">'),
+        ("{{ page.next_page.title }}", "{{ ko_next.title }}")],
 }
 
 

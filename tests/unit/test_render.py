@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from types import SimpleNamespace
+
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import escape
@@ -262,6 +264,15 @@ def test_every_template_makes_hostile_text_inert(people, circle, goal):
         render.people_index(tpl, list(people.values()), {"p": [render.Appearance(EVIL, EVIL, "x/")]}, to),
         render.theme_sections(tpl, [theme], {"t": [story]}, {"t": [source]}, to),
         render.Abbreviations(tpl, {EVIL: EVIL})(f"<p>{escape(EVIL)}</p>"),
+        render.voices(tpl, [Quote.model_construct(id="q", text=EVIL, person="p", attribution=None, circle="c")],
+                      people, circles, to),
+        render.contents(tpl, SimpleNamespace(
+            front=[SimpleNamespace(number="", title=EVIL, kind=EVIL, minutes=1, depth=0, description=EVIL, page="x.md",
+                                   url="x/")],
+            parts=[(SimpleNamespace(number=1, title=EVIL), [SimpleNamespace(
+                number="1.1", title=EVIL, kind=EVIL, minutes=2, depth=0, description=EVIL, page=None, url="")])]),
+            [story], to),
+        tpl.render("ko/moved.html", href=EVIL, site_name=EVIL),
         tpl.render("ko/share-card.html", title=EVIL, subtitle=EVIL, color="#1b5e3b", accent="#f2d45c"),
         tpl.render("ko/print.html", site=Site.model_construct(title=EVIL, subtitle=EVIL, publisher=EVIL),
                    colors={"light": [["--ko-primary", "#1b5e3b"]], "dark": []}, style="", colophon=None,
