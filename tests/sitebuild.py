@@ -49,7 +49,16 @@ class BuiltSite:
         return article
 
     def html_pages(self) -> list[Path]:
-        return sorted(self.dir.rglob("*.html"))
+        """Every page a reader reads (the pages at addresses that moved, which only send the reader
+        on, left out: moved_pages)."""
+        return [p for p in sorted(self.dir.rglob("*.html")) if p not in self.moved_pages()]
+
+    def moved_pages(self) -> list[Path]:
+        """The pages at addresses that moved (extra.moved): they send the reader on at once."""
+        if "_moved" not in self._cache:
+            self._cache["_moved"] = [p for p in sorted(self.dir.rglob("*.html"))
+                                     if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")[:600]]
+        return self._cache["_moved"]
 
 
 # The repository the session's site is built for, as GitHub Actions names it (edit links).

@@ -93,3 +93,17 @@ def test_stories_added_later_follow_the_publication_newest_first(tmp_path):
     assert walked[-3:] == ["verhalen/eerste-verhaal/", "verhalen/nieuwste-verhaal/", "verhalen/later-verhaal/"]
     assert step(built, "verhalen/nieuwste-verhaal/", "prev") == "verhalen/eerste-verhaal/"
     assert walk(built, walked[-1], "prev") == list(reversed(walked))
+
+
+def test_addresses_that_moved_lead_to_where_the_content_is_now(site):
+    """extra.moved: a Dutch page at each old address that sends the reader on, to a place that exists."""
+    moved = ROUTES.settings.moved
+    assert len(site.moved_pages()) == len(moved)
+    for old, new in moved.items():
+        page = site.page(old)
+        assert page.html["lang"] == "nl" and page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        href = page.find("a")["href"]
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={href}"
+        target, _, anchor = urljoin("/" + old, href).lstrip("/").partition("#")
+        assert target == ROUTES.page(new.partition("#")[0])
+        assert not anchor or site.page(target).find(id=anchor) is not None, old

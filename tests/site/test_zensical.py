@@ -3,6 +3,7 @@ same key content as the MkDocs build. Known differences are listed in the README
 
 import os
 import subprocess
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -122,7 +123,8 @@ def test_previous_and_next_are_the_same(site, zensical_site):
     """The publication's reading order (overrides/partials/footer.html) on both builders."""
     def footer(path):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        return [(a["href"], a.get("aria-label")) for a in soup.select("a.md-footer__link")]
+        here = "/" + path.relative_to(path.parents[len(rel.split("/")) - 1]).as_posix()
+        return [(urljoin(here, a["href"]), a.get("aria-label")) for a in soup.select("a.md-footer__link")]
 
     for rel in pages(site.dir):
         assert footer(zensical_site / rel) == footer(site.dir / rel), rel
