@@ -68,6 +68,11 @@ def template_values(ctx: Context) -> dict:
         "ko_views": blog_views(ctx),
         # Previous and next in the publication's order (macros/publication.py; overrides/partials/footer.html).
         "ko_reading": publication.of(ctx).steps(),
+        # The stories overview shows its own list (story_overview), not the blog's (overrides/blog.html).
+        "ko_blog_index": ctx.routes.blog_index(),
+        # A story's date in a list only where it tells something; the filter 'Periode' from two years on.
+        "ko_dating_informs": ctx.data.dating_informs,
+        "ko_periods": len(ctx.data.periods) > 1,
     }
 
 
@@ -112,7 +117,6 @@ def blog_views(ctx: Context) -> dict:
                 "suffix_title": fill(words["page_title"], number=number),
                 "suffix_description": fill(words["page_description"], number=number)})
 
-    add(routes.blog_index(), "", "", len(stories))
     for circle in data.circles:
         count = len(data.stories_for_circle(circle.id))
         if count:
@@ -181,6 +185,9 @@ def derived_config(ctx: Context, base: str = CONFIG_FILE) -> str:
                        ("copyright", f"Een uitgave van {site.publisher}")):
         if key not in ctx.settings.lines:
             layer[key] = value
+    # An archive per year only when the stories appeared in more than one (else one list says nothing new).
+    if len(ctx.data.periods) < 2:
+        layer.setdefault("plugins", {})["blog"] = {"archive": False}
     # The feed's image: the site's share image at its full address (else the feed says <url>None</url>).
     if ctx.settings.site_url:
         image = ctx.settings.site_url.rstrip("/") + "/" + share.image_for(ctx.settings.root, ctx.data, "site")

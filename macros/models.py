@@ -597,6 +597,8 @@ class ContentsEntry(Record):
 
     page: PagePath | None = Field(default=None, description="Pagina onder docs/ (.md), ook een verhaal")
     title: PlainText | None = Field(default=None, description="Kop zonder eigen pagina, boven de pagina's eronder")
+    kind: PlainText | None = Field(default=None, description="De soort zoals lezers die zien, als die anders is "
+                                   "dan de standaard (Hoofdstuk, Basisprincipe, de soort van een verhaal)")
     pages: list["ContentsEntry"] = Field(default_factory=list, description="De pagina's die bij deze horen")
 
     @model_validator(mode="before")

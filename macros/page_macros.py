@@ -111,7 +111,8 @@ def principle_sections(ctx: Context, to: Routes, level: int = 2) -> str:
 def principle_page(ctx: Context, to: Routes, ident: str, level: int = 2) -> str:
     """A principle's own page (extra.routes.principle_pages): its text, stories, previous and next."""
     principle = ctx.data.get("principles", ident)
-    return render.principle_page(ctx.templates, principle, ctx.data.principles, ctx.by_principle[principle.id], to, level)
+    return render.principle_page(ctx.templates, principle, ctx.data.principles, ctx.by_principle[principle.id], to, level,
+                                 ctx.data.dating_informs)
 
 
 @macro
@@ -180,7 +181,7 @@ def voices(ctx: Context, to: Routes, *idents: str) -> Markup:
 @macro(ids="circles")
 def circle_stories(ctx: Context, to: Routes, ident: str) -> Markup:
     return render.story_list(ctx.templates, ctx.links(ctx.data.stories_for_circle(ident)), to,
-                             ctx.words["stories"]["none_circle"])
+                             ctx.words["stories"]["none_circle"], ctx.data.dating_informs)
 
 
 @macro
@@ -225,7 +226,7 @@ def theme_sections(ctx: Context, to: Routes, level: int = 2) -> str:
     data = ctx.data
     return render.theme_sections(
         ctx.templates, data.themes, {t.id: ctx.links(data.stories_for_theme(t.id)) for t in data.themes},
-        {t.id: data.sources_for_theme(t.id) for t in data.themes}, to, level)
+        {t.id: data.sources_for_theme(t.id) for t in data.themes}, to, level, data.dating_informs)
 
 
 @macro
@@ -234,7 +235,7 @@ def latest_stories(ctx: Context, to: Routes, count: int = 3) -> Markup:
     order), the featured one left out: it has its own block."""
     featured = _featured(ctx.data)
     stories = [p for p in ctx.data.published_stories() if p is not featured]
-    return render.story_list(ctx.templates, ctx.links(stories[:count]), to)
+    return render.story_list(ctx.templates, ctx.links(stories[:count]), to, show_dating=ctx.data.dating_informs)
 
 
 def _featured(data: SiteData):
@@ -247,7 +248,25 @@ def _featured(data: SiteData):
 def contents(ctx: Context, to: Routes) -> Markup:
     """The whole publication in its printed order, numbered by part (data/inhoud.yml): each unit with
     its kind and reading time; the stories added later after it."""
-    return render.contents(ctx.templates, publication.of(ctx), ctx.links(publication.of(ctx).added_stories), to)
+    return render.contents(ctx.templates, publication.of(ctx), ctx.links(publication.of(ctx).added_stories), to,
+                           ctx.data.dating_informs)
+
+
+@macro
+def story_overview(ctx: Context, to: Routes) -> Markup:
+    """Every story: those of the publication in its order (with its other units between them, such as
+    the voices), then those added later, newest first."""
+    order = publication.of(ctx)
+    posts = {p.path: p for p in ctx.data.published_stories()}
+    blog = ctx.settings.blog.blog_dir.strip("/") + "/"
+    entries = []
+    for unit in order.units:   # the stories, and the pages among them (the voices)
+        post = posts.get(f"{ctx.settings.docs_dir}/{unit.page}")
+        if post is not None:
+            entries.append(ctx.story_links[post.path])
+        elif unit.page.startswith(blog):
+            entries.append(render.StoryLink(unit.title, unit.url, "", "", unit.kind, (), unit.description))
+    return render.story_overview(ctx.templates, entries, ctx.links(order.added_stories), to, ctx.data.dating_informs)
 
 
 @macro

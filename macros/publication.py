@@ -114,7 +114,8 @@ class Publication:
             title = meta.get("title") or (heading.group(1) if heading else "") or self._nav_title(page)
             description = meta.get("description", "")
             url = page_url(page)
-        return Unit(page, url, title, self._kind(page, part, first), number, depth, self.minutes(page), description)
+        kind = entry.kind or self._kind(page, part, first)
+        return Unit(page, url, title, kind, number, depth, self.minutes(page), description)
 
     def _nav_title(self, page: str) -> str:
         return next((item.title for item in self.ctx.settings.nav_pages() if item.page == page and item.title), page)

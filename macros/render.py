@@ -203,7 +203,7 @@ def all_principles_label(tpl: Templates, count: int) -> str:
 
 
 def principle_page(tpl: Templates, principle: Principle, principles: Sequence[Principle],
-                   stories: Sequence[StoryLink], to: Routes, level: int = 2) -> str:
+                   stories: Sequence[StoryLink], to: Routes, level: int = 2, show_dating: bool = True) -> str:
     """Markdown for a principle's own page: icon and number, lead, explanation, its stories and the
     way to the previous and next principle and back to all of them."""
     ordered = sorted(principles, key=lambda p: p.number)
@@ -215,7 +215,7 @@ def principle_page(tpl: Templates, principle: Principle, principles: Sequence[Pr
              for p, rel, label in neighbours]
     return str(tpl.render(
         "ko/principle-page.md", principle=principle, principle_icon=icons.svg(principle.icon), count=len(ordered),
-        level=level, stories=story_list(tpl, stories, to, words["no_stories"]), steps=steps,
+        level=level, stories=story_list(tpl, stories, to, words["no_stories"], show_dating), steps=steps,
         all_href=to.principles(PRINCIPLE_TILES), all_label=all_principles_label(tpl, len(ordered))))
 
 
@@ -282,15 +282,24 @@ def pdf_link(tpl: Templates, href: str, size: str | None = None) -> Markup:
     return tpl.render("ko/pdf-link.html", href=href, size=size)
 
 
-def story_list(tpl: Templates, stories: Sequence[StoryLink], to: Routes, empty: str | None = None) -> Markup:
-    """A list of stories with kind, date, authors and the one-sentence summary."""
+def story_list(tpl: Templates, stories: Sequence[StoryLink], to: Routes, empty: str | None = None,
+               show_dating: bool = True) -> Markup:
+    """A list of stories with kind, date (when dates tell something: `show_dating`), authors and the
+    one-sentence summary."""
     kinds = tpl.words["kinds"]["story"]
-    return tpl.render("ko/story-list.html", empty=empty or tpl.words["stories"]["none"], stories=[
-        {"url": to.link(s.url), "title": s.title, "kind": kinds[s.kind], "dating": s.dating,
+    return tpl.render("ko/story-list.html", empty=empty or tpl.words["stories"]["none"], show_dating=show_dating, stories=[
+        {"url": to.link(s.url), "title": s.title, "kind": kinds.get(s.kind, s.kind), "dating": s.dating,
          "dating_iso": s.dating_iso, "authors": s.authors, "description": s.description} for s in stories])
 
 
-def contents(tpl: Templates, publication, added: Sequence[StoryLink], to: Routes) -> Markup:
+def story_overview(tpl: Templates, published: Sequence[StoryLink], added: Sequence[StoryLink], to: Routes,
+                   show_dating: bool) -> Markup:
+    """The stories overview: the publication's in its order, then those added later, newest first."""
+    return tpl.render("ko/story-overview.html", published=story_list(tpl, published, to, show_dating=show_dating),
+                      added=story_list(tpl, added, to, show_dating=show_dating) if added else None)
+
+
+def contents(tpl: Templates, publication, added: Sequence[StoryLink], to: Routes, show_dating: bool = True) -> Markup:
     """The page Inhoud: the front pages, each part with its units (number, title, kind, reading time,
     one line of description), then the stories added later."""
     def unit(u) -> dict:
@@ -299,7 +308,7 @@ def contents(tpl: Templates, publication, added: Sequence[StoryLink], to: Routes
     return tpl.render("ko/contents.html", front=[unit(u) for u in publication.front],
                       parts=[{"number": part.number, "title": part.title, "units": [unit(u) for u in units]}
                              for part, units in publication.parts],
-                      added=story_list(tpl, added, to) if added else None)
+                      added=story_list(tpl, added, to, show_dating=show_dating) if added else None)
 
 
 # ---------------------------------------------------------------------------
@@ -389,9 +398,9 @@ def people_index(tpl: Templates, people: Sequence[Person], appearances: dict[str
 
 
 def theme_sections(tpl: Templates, themes: Sequence[Theme], stories: dict[str, Sequence[StoryLink]],
-                   sources: dict[str, Sequence[Source]], to: Routes, level: int = 2) -> str:
+                   sources: dict[str, Sequence[Source]], to: Routes, level: int = 2, show_dating: bool = True) -> str:
     """Markdown: a heading per theme, then its sources and stories."""
     empty = tpl.words["stories"]["none_theme"]
     items = [{"theme": t, "sources": [{"href": to.source(s.id), "title": s.short_title} for s in sources.get(t.id, ())],
-              "stories": story_list(tpl, stories.get(t.id, ()), to, empty)} for t in themes]
+              "stories": story_list(tpl, stories.get(t.id, ()), to, empty, show_dating)} for t in themes]
     return str(tpl.render("ko/themes.md", themes=items, level=level))

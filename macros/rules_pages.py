@@ -121,10 +121,9 @@ def macro_calls(src: Sources) -> list[DataError]:
     skip = {name for name, label in files.items() if label in troubled}
     if any(label.startswith(f"data/{BUNDLE_DIR}/") for label in troubled):
         skip |= {"sources", "tables", "lists", "comparisons"}
-    blog = src.settings.blog.blog_dir.strip("/") + "/"
     for rel in src.pages:
-        if rel.startswith(blog):
-            continue  # the blog's pages and stories are never rendered as templates
+        if src.settings.is_story(rel):
+            continue  # stories are never rendered as templates (force_render_paths)
         label = src.docs_label(rel)
         for n, line in enumerate((src.page_text(rel) or "").split("\n"), start=1):
             for name, args in MACRO_CALL.findall(line):
@@ -231,6 +230,21 @@ def navigation(src: Sources) -> list[DataError]:
         errors.append(DataError(src.docs_label(rel), 1, "",
                                 "deze pagina staat niet in het menu: zet haar onder nav in mkdocs.yml"))
     return errors
+
+
+@rule(needs_settings=True)
+def story_overview(src: Sources) -> list[DataError]:
+    """The stories overview (<blog>/index.md) shows its list with the macro story_overview: the theme
+    shows that page's own text there, not the blog's list (overrides/blog.html)."""
+    rel = src.settings.blog.blog_dir.strip("/") + "/index.md"
+    if rel not in src.docs_files:
+        return [DataError(src.docs_label(rel), 1, "", "het overzicht van de verhalen ontbreekt; maak deze pagina met "
+                          "een kop, een inleiding en {{ story_overview() }}")]
+    text = src.page_text(rel)
+    if text is None or any(name == "story_overview" for name, _args in MACRO_CALL.findall(text)):
+        return []
+    return [DataError(src.docs_label(rel), 1, "", "het overzicht van de verhalen toont geen lijst; zet "
+                      "{{ story_overview() }} op deze pagina, onder de inleiding")]
 
 
 @rule()

@@ -5,6 +5,7 @@ No I/O and no addresses: loader.py fills it, routes.py knows where things are pu
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +110,18 @@ class SiteData:
         posts = [p for p in self.stories if not p.meta.draft]
         order = {slug: i for i, slug in enumerate(self.reading_order)}
         return sorted(posts, key=lambda p: (-p.meta.date.toordinal(), order.get(p.slug, len(order)), p.meta.title))
+
+    @functools.cached_property
+    def dating_informs(self) -> bool:
+        """Whether a story's date tells a reader something in a list: not when every published story
+        has the same one (the publication's 'begin 2025'); the byline shows it anyway."""
+        return len({p.meta.dating_label for p in self.published_stories()}) > 1
+
+    @functools.cached_property
+    def periods(self) -> list[int]:
+        """The years the published stories appeared in: an archive per year and the search's filter
+        'Periode' only help when there are at least two."""
+        return sorted({p.meta.date.year for p in self.published_stories()})
 
     def stories_for_circle(self, ident: str) -> list[Post]:
         category = self.circle(ident).category

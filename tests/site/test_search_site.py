@@ -80,7 +80,8 @@ def test_story_pages_carry_the_search_filters(site, data):
             filters.setdefault(name, []).append(value or element.get_text(strip=True))
         assert filters["Soort"] == [data.strings["kinds"]["story"][post.meta.kind]], post.slug
         assert filters.get("Leerkring", []) == list(post.meta.categories), post.slug
-        assert filters["Periode"] == [str(post.meta.date.year)], post.slug
+        # A filter with one value narrows nothing: 'Periode' from two years on.
+        assert filters.get("Periode", []) == ([str(post.meta.date.year)] if len(data.periods) > 1 else []), post.slug
         principles = [f"{p.number}. {p.title}" for p in data.principles if p.id in post.meta.principles]
         assert filters.get("Principe", []) == principles, post.slug
 

@@ -30,9 +30,17 @@ EDITS = {
 {% include "ko/edit-link.html" %}
 """),
     ],
-    "post.html": [("""          <time datetime="{{ post.config.date.created }}">
+    "post.html": [("""        <li class="md-meta__item">
+          <time datetime="{{ post.config.date.created }}">
             {{- post.config.date.created | date -}}
-          </time>""", """          {% include "ko/story-date.html" %}"""), ("""          {{ lang.t("blog.continue") }}
+          </time>
+          {#- Collapse whitespace -#}
+        </li>""", """        {% if config.extra.ko_dating_informs %}
+        <li class="md-meta__item">
+          {% include "ko/story-date.html" %}
+          {#- Collapse whitespace -#}
+        </li>
+        {% endif %}"""), ("""          {{ lang.t("blog.continue") }}
         </a>""", """          {{ lang.t("blog.continue") }}<span class="ko-visually-hidden">: {{ post.title }}</span>
         </a>""")],
     "../blog.html": [("""        {% endblock %}
@@ -40,7 +48,23 @@ EDITS = {
     </div>""", """        {% endblock %}
       {% endif %}
       {% include "ko/edit-link.html" %}
-    </div>""")],
+    </div>"""), ("""      <header class="md-typeset">
+        {{ page.content }}
+      </header>
+      {% for post in posts %}
+        {% include "partials/post.html" %}
+      {% endfor %}""", """      {% if page.url == config.extra.ko_blog_index %}
+        <div class="md-typeset">
+          {{ page.content }}
+        </div>
+      {% else %}
+      <header class="md-typeset">
+        {{ page.content }}
+      </header>
+      {% for post in posts %}
+        {% include "partials/post.html" %}
+      {% endfor %}
+      {% endif %}""")],
     "../blog-post.html": [("""                        <time datetime="{{ page.config.date.created }}" class="md-ellipsis">
                           {{- page.config.date.created | date -}}
                         </time>""", """                        <span class="md-ellipsis">{% include "ko/story-date.html" %}</span>""")],

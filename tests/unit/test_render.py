@@ -258,6 +258,7 @@ def test_every_template_makes_hostile_text_inert(people, circle, goal):
         render.colophon(tpl, [ColophonGroup(id="g", title=EVIL, text=EVIL, members=[{"person": "p", "note": EVIL}])],
                         people),
         render.story_list(tpl, [story], to),
+        render.story_overview(tpl, [story], [story], to, True),
         render.pdf_link(tpl, EVIL, EVIL),
         render.glossary(tpl, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL, source=EVIL,
                                                    uncertain=True, common_meaning=True, tooltip=True)]),
