@@ -23,15 +23,19 @@ from .text import slugify
 # collection those ids come from (rules_pages.macro_calls checks them before a build).
 MACROS: dict[str, Callable[..., Any]] = {}
 ID_ARGUMENTS: dict[str, str] = {}
+FREE_ARGUMENTS: dict[str, tuple[str, ...]] = {}
 
 
-def macro(function: Callable[..., Any] | None = None, *, ids: str | None = None) -> Any:
+def macro(function: Callable[..., Any] | None = None, *, ids: str | None = None,
+          free: tuple[str, ...] = ()) -> Any:
     """Register a macro: `@macro` above a function (ctx, to, …); `@macro(ids="circles")` when its
-    text arguments are ids of that collection."""
+    text arguments are ids of that collection, except the keyword arguments named in `free`."""
     def register(f: Callable[..., Any]) -> Callable[..., Any]:
         MACROS[f.__name__] = f
         if ids:
             ID_ARGUMENTS[f.__name__] = ids
+        if free:
+            FREE_ARGUMENTS[f.__name__] = free
         return f
     return register(function) if function is not None else register
 
@@ -112,7 +116,8 @@ def pdf_name(data: SiteData) -> str:
 def story_link(data: SiteData, routes: Routes, post: Post) -> render.StoryLink:
     meta = post.meta
     return render.StoryLink(meta.title, routes.story(post.slug), meta.dating_label, meta.dating_iso, meta.kind,
-                            tuple(data.person(a).name for a in meta.authors), meta.description)
+                            tuple(data.person(a).name for a in meta.authors), meta.description,
+                            tuple(data.person(a).name for a in meta.speakers), meta.retold)
 
 
 def render_markdown(ctx: Context, rel: str, body: str) -> str | None:

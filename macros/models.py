@@ -222,7 +222,9 @@ class Site(Record):
     description: Text
     publisher: Text
     published: Text = Field(description="Wanneer de publicatie verscheen, zoals de bron het zegt")
-    published_note: Text | None = Field(default=None, description="Hoe zeker die datum is, als de bron hem niet geeft")
+    original_url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://\S+$")] | None = Field(
+        default=None, description="Adres van de oorspronkelijke publicatie (een pdf of webpagina, https://…); leeg "
+                                  "als het niet bekend is. Onder elk naverteld verhaal staat dan 'Lees het origineel'")
     actions: list[HomeAction] = Field(default_factory=list, max_length=3,
                                       description="Knoppen in de opening van de homepagina (de eerste is de hoofdknop)")
     featured_story: Slug | None = Field(default=None, description="Bestandsnaam (zonder .md) van het uitgelichte "
@@ -352,6 +354,7 @@ class TimelineEvent(Identified):
     kind: TimelineKind = "programma"
     circle: Slug | None = ref("circles", default=None)
     people: list[Slug] = ref("people", default_factory=list, description="Wie er een rol in speelt")
+    note: Text | None = Field(default=None, description="Wat de bronnen hierover niet zeker zeggen, of waar ze elkaar tegenspreken; staat alleen op de pagina Verantwoording")
 
 
 # ---------------------------------------------------------------------------
@@ -371,7 +374,8 @@ class Circle(Identified):
     name: Text
     kind: Literal[CIRCLE_KINDS]  # type: ignore[valid-type]
     category: AttrText = Field(description="Korte naam; verhalen noemen de kring zo in 'categories'")
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=list, description="Andere namen die de bronnen gebruiken; staan "
+                                "alleen op de pagina Verantwoording")
     summary: Text = Field(description="Eén zin voor de kaart op het overzicht")
     aim: Text
     started: DateValue
@@ -400,6 +404,7 @@ class Person(Identified):
     # Material's blog templates show authors unescaped, the name inside alt="…".
     name: AttrText
     description: PlainText | None = None
+    note: Text | None = Field(default=None, description="Wat de bronnen hierover niet zeker zeggen, of waar ze elkaar tegenspreken; staat alleen op de pagina Verantwoording")
 
 
 class Member(Record):
@@ -447,14 +452,16 @@ class Source(Identified):
     short_title: AttrText
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     date: DateValue | None = None
-    date_note: str | None = Field(default=None, description="Hoe zeker de datum is, als de bron hem niet geeft")
+    date_note: str | None = Field(default=None, description="Hoe de datum is afgeleid, als de bron hem niet geeft; "
+                                 "staat alleen op de pagina Verantwoording")
     period: str | None = Field(default=None, description="De periode waarover het document gaat, bijv. 2024-2027")
     organisations: list[Text] = Field(default_factory=list, description="Opdrachtgevers of uitgevers")
     authors: list[Text] = Field(default_factory=list)
     pages: int | None = Field(default=None, ge=1)
     themes: list[Slug] = ref("themes", default_factory=list)
     summary: list[Text] = Field(min_length=1)
-    notes: list[Text] = Field(default_factory=list, description="Tegenstrijdigheden en kanttekeningen")
+    notes: list[Text] = Field(default_factory=list, description="Tegenstrijdigheden en kanttekeningen; staan alleen "
+                              "op de pagina Verantwoording")
 
 
 class SourceBundle(Record):
@@ -473,7 +480,7 @@ class Term(Identified):
     expansion: AttrText | None = Field(default=None, description="Voluit, voor afkortingen")
     explanation: Text
     source: str | None = Field(default=None, description="Waar de bron het noemt of uitlegt")
-    uncertain: bool = Field(default=False, description="Waar: de bronnen geven de betekenis niet zeker")
+    note: Text | None = Field(default=None, description="Wat de bronnen hierover niet zeker zeggen, of waar ze elkaar tegenspreken; staat alleen op de pagina Verantwoording")
     common_meaning: bool = Field(default=False, description="Waar: de bronnen schrijven de afkorting niet "
                                  "voluit; 'expansion' is de gangbare betekenis (de begrippenlijst zegt dat één keer)")
     tooltip: bool = Field(default=True, description="Onwaar: geen tooltip (bijv. bij een gewoon woord)")
@@ -491,6 +498,10 @@ class Theme(Identified):
 # ---------------------------------------------------------------------------
 
 STORY_KINDS = ("column", "interview", "verhaal", "reportage", "portret", "citaat")
+# How the text on the site relates to its original: written by its authors for the site (the editors'
+# own stories), or retold by the web edition's editors in their own words from a text that appeared
+# elsewhere (the publication's stories; only words in quotation marks are the speakers' own).
+RETELLINGS = ("eigen-tekst", "naverteld")
 
 
 def _story_date(value: Any) -> dt.date:
@@ -550,6 +561,14 @@ class Story(Record):
     # Material writes this into <meta name="description" content="…"> without escaping.
     description: AttrText = Field(max_length=300, description="Samenvatting in één zin")
     draft: bool = False
+    retelling: Literal[RETELLINGS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="'naverteld': de redactie vertelde een tekst uit de publicatie na in eigen woorden "
+                    "(verplicht voor elk verhaal uit data/inhoud.yml); 'eigen-tekst' of leeg: de auteurs "
+                    "schreven deze tekst zelf",
+    )
+    speakers: list[Slug] = ref("people", default_factory=list,
+                               description="Wie aan het woord is, bij een interview: ids uit data/mensen.yml")
     # When only a year, a part of a year or a month is known (the stories of the publication: 'begin
     # 2025'), the site shows this instead of the date. Material's blog needs a full `date`; it is then
     # the first day of this period, only for the order, and shown nowhere (tests/site/test_dating.py).
@@ -571,6 +590,10 @@ class Story(Record):
             raise ValueError(f"bij '{dating}' hoort date: {first.isoformat()} (de eerste dag van die periode; "
                              f"die bepaalt alleen de volgorde en staat nergens op de site), niet {date.isoformat()}")
         return dating
+
+    @property
+    def retold(self) -> bool:
+        return self.retelling == "naverteld"
 
     @property
     def dating_label(self) -> str:

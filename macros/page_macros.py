@@ -29,8 +29,13 @@ def story_lookup(ctx: Context) -> dict:
         "circles": {c.category: {"name": c.name, "url": routes.circle(c.id)} for c in data.circles},
         "principles": {p.id: {"label": p.label, "url": routes.principle(p.id)}
                        for p in data.principles},
-        "people": {p.id: {"name": p.name, "role": p.description or "", "url": routes.author(p.id)}
-                   for p in data.people if data.stories_by_person(p.id)},
+        # The authors (with their page) and the speakers of the stories.
+        "people": {p.id: {"name": p.name, "role": p.description or "",
+                          "url": routes.author(p.id) if data.stories_by_person(p.id) else ""}
+                   for p in data.people if data.stories_by_person(p.id) or data.stories_with_speaker(p.id)},
+        # Who retold a story ('de redactie' in the byline): what the web edition is, on the colophon.
+        "editors_url": editors_url(ctx, routes),
+        "original": {"title": data.site.title, "publisher": data.site.publisher, "url": data.site.original_url or ""},
         # One entry per distinct dating ('begin 2025'), as YAML gives it (a year alone is a number).
         "datings": {str(post.meta.dating): {"label": post.meta.dating.label, "iso": post.meta.dating.iso}
                     for post in data.stories if post.meta.dating is not None},
@@ -244,6 +249,34 @@ def _featured(data: SiteData):
     return next((p for p in stories if p.slug == slug), stories[0] if stories else None)
 
 
+@macro(ids="people", free=("kind",))
+def byline(ctx: Context, to: Routes, *people: str, kind: str = "voorwoord") -> Markup:
+    """The byline of a page that retells a signed text (the voorwoord): 'Naverteld door de redactie,
+    naar het voorwoord van …', with each person's role; the same sentence as a story's byline."""
+    persons = [ctx.people[p] for p in people]
+    return render.page_byline(ctx.templates, persons, kind, editors_url(ctx, to))
+
+
+def editors_url(ctx: Context, to: Routes) -> str:
+    """Where 'de redactie' of a byline leads: the colophon's part 'Over deze webeditie'."""
+    return to.page(ctx.settings.routes.colophon) + "#" + ctx.words["web_edition"]["anchor"]
+
+
+@macro
+def web_edition(ctx: Context, to: Routes, level: int = 2) -> Markup:
+    """The colophon's part 'Over deze webeditie': what is retold, what is literal, who made it."""
+    site = ctx.data.site
+    return render.web_edition(ctx.templates, site.title, site.publisher, site.original_url, to.accountability(), level)
+
+
+@macro
+def research_notes(ctx: Context, to: Routes, level: int = 2) -> Markup:
+    """The page Verantwoording: every note of the data on what the sources leave uncertain."""
+    data = ctx.data
+    return render.research_notes(ctx.templates, data.terms, data.circles, data.people, data.sorted_timeline(),
+                                 data.sources, to, level)
+
+
 @macro
 def contents(ctx: Context, to: Routes) -> Markup:
     """The whole publication in its printed order, numbered by part (data/inhoud.yml): each unit with
@@ -272,8 +305,8 @@ def story_overview(ctx: Context, to: Routes) -> Markup:
 @macro
 def hero(ctx: Context, to: Routes) -> Markup:
     site = ctx.data.site
-    return render.hero(ctx.templates, site.title, site.subtitle, site.publisher, site.published, site.published_note,
-                       to.page(ctx.settings.routes.colophon), [(a.label, to.page(a.page)) for a in site.actions])
+    return render.hero(ctx.templates, site.title, site.subtitle, site.publisher, site.published,
+                       [(a.label, to.page(a.page)) for a in site.actions])
 
 
 @macro

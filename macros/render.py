@@ -35,7 +35,7 @@ from .models import (
     Theme,
     TimelineEvent,
 )
-from .routes import Routes
+from .routes import Routes, source_notes_anchor
 from .templates import Templates, fill
 from .text import index_letter, sort_key
 
@@ -56,6 +56,8 @@ class StoryLink:
     kind: str
     authors: tuple[str, ...]
     description: str
+    speakers: tuple[str, ...] = ()   # who speaks, in an interview
+    retold: bool = False             # retold by the web edition's editors (models.Story.retelling)
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,10 @@ def subtitle(tpl: Templates, text: str) -> Markup:
     return tpl.render("ko/subtitle.html", text=text)
 
 
-def hero(tpl: Templates, title: str, standfirst: str, publisher: str, published: str, published_note: str | None,
-         colophon: str, actions: Sequence[tuple[str, str]] = ()) -> Markup:
+def hero(tpl: Templates, title: str, standfirst: str, publisher: str, published: str,
+         actions: Sequence[tuple[str, str]] = ()) -> Markup:
     """The opening of the home page; `actions` are (text, address) pairs, the first the main one."""
     return tpl.render("ko/hero.html", title=title, standfirst=standfirst, publisher=publisher, published=published,
-                      published_note=published_note, colophon=colophon,
                       actions=[{"label": label, "href": href} for label, href in actions])
 
 
@@ -114,9 +115,11 @@ def circle_facts(tpl: Templates, circle: Circle, people: dict[str, Person], goal
 
 
 def source_facts(tpl: Templates, source: Source, themes: Sequence[Theme], to: Routes) -> Markup:
-    """The metadata of a source, and its caveats where the sources disagree."""
+    """The metadata of a source; a link to its notes on the page Verantwoording where it has any."""
+    notes = bool(source.notes or source.date_note)
     return tpl.render("ko/source-facts.html", source=source,
-                      themes=[{"href": to.theme(t.id), "title": t.title} for t in themes])
+                      themes=[{"href": to.theme(t.id), "title": t.title} for t in themes],
+                      accountability=to.source_notes(source.id) if notes else None)
 
 
 def bullet_list(tpl: Templates, texts: Sequence[str], ordered: bool = False, block: str = "list") -> Markup:
@@ -335,13 +338,12 @@ def _letter(letter: str) -> dict:
 def glossary(tpl: Templates, terms: Sequence[Term]) -> Markup:
     """Every term A–Z, with a heading per letter and a jump list."""
     groups = [{"letter": _letter(letter), "entries": group} for letter, group in by_letter(terms, lambda t: (t.term,))]
-    return tpl.render("ko/glossary.html", groups=groups, common_meaning=any(t.common_meaning for t in terms))
+    return tpl.render("ko/glossary.html", groups=groups)
 
 
 def abbreviation_titles(tpl: Templates, terms: Sequence[Term]) -> dict[str, str]:
-    """Tooltip text per abbreviation; uncertain meanings say so."""
-    uncertain = tpl.words["glossary"]["uncertain_tooltip"]
-    return {t.term: t.expansion + (uncertain if t.uncertain else "") for t in terms if t.tooltip and t.expansion}
+    """Tooltip text per abbreviation: its expansion (doubts about it are on the page Verantwoording)."""
+    return {t.term: t.expansion for t in terms if t.tooltip and t.expansion}
 
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -404,3 +406,32 @@ def theme_sections(tpl: Templates, themes: Sequence[Theme], stories: dict[str, S
     items = [{"theme": t, "sources": [{"href": to.source(s.id), "title": s.short_title} for s in sources.get(t.id, ())],
               "stories": story_list(tpl, stories.get(t.id, ()), to, empty, show_dating)} for t in themes]
     return str(tpl.render("ko/themes.md", themes=items, level=level))
+
+
+def research_notes(tpl: Templates, terms: Sequence[Term], circles: Sequence[Circle], people: Sequence[Person],
+                   events: Sequence[TimelineEvent], sources: Sequence[Source], to: Routes, level: int = 2) -> Markup:
+    """The notes of the data on the page Verantwoording, each with what it is about: what the sources
+    leave uncertain about terms, people, events and documents, the other names they use for the
+    circles, the abbreviations they do not write out, and how undated documents were dated."""
+    return tpl.render(
+        "ko/research-notes.html", level=level,
+        terms=[{"term": t.term, "expansion": t.expansion, "note": t.note} for t in terms if t.note],
+        common=[t.term for t in sorted(terms, key=lambda t: sort_key(t.term)) if t.common_meaning],
+        circles=[{"name": c.name, "href": to.circle(c.id), "aliases": c.aliases} for c in circles if c.aliases],
+        people=[{"name": p.name, "note": p.note} for p in people if p.note],
+        events=[{"title": e.title, "date": e.date.label, "href": to.timeline_event(e.id), "note": e.note}
+                for e in events if e.note],
+        sources=[{"id": source_notes_anchor(s.id), "title": s.short_title, "href": to.source(s.id),
+                  "date_note": s.date_note, "notes": s.notes} for s in sources if s.notes or s.date_note])
+
+
+def web_edition(tpl: Templates, title: str, publisher: str, original_url: str | None, accountability: str,
+                level: int = 2) -> Markup:
+    """The part 'Over deze webeditie' of the colophon."""
+    return tpl.render("ko/web-edition.html", title=title, publisher=publisher, original_url=original_url,
+                      accountability=accountability, level=level)
+
+
+def page_byline(tpl: Templates, people: Sequence[Person], kind: str, editors: str) -> Markup:
+    """A retold page's byline (ko/page-byline.html): the sentence of a story's byline, and the roles."""
+    return tpl.render("ko/page-byline.html", people=people, kind=kind, editors=editors)

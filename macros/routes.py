@@ -42,6 +42,11 @@ def base_for(url: str) -> str:
     return "../" * (url.count("/") + 1) if url else ""
 
 
+def source_notes_anchor(ident: str) -> str:
+    """The id of a source's notes on the page Verantwoording."""
+    return f"bron-{ident}"
+
+
 # Material's blog: categories_slugify's default (pymdownx.slugs.slugify, lower case).
 _CATEGORY_SLUG = slugify(case="lower")
 
@@ -102,6 +107,14 @@ class Routes:
 
     def timeline_event(self, ident: str) -> str:
         return self.page(self.settings.routes.timeline) + "#" + ident
+
+    def accountability(self, anchor: str = "") -> str:
+        """The page Verantwoording: every note on what the sources leave uncertain."""
+        return self.page(self.settings.routes.accountability) + (f"#{anchor}" if anchor else "")
+
+    def source_notes(self, ident: str) -> str:
+        """A source's notes on the page Verantwoording."""
+        return self.accountability(source_notes_anchor(ident))
 
     def colophon_group(self, ident: str) -> str:
         return self.page(self.settings.routes.colophon) + "#colofon-" + ident
@@ -171,6 +184,7 @@ def targets(settings: Settings, circles: list[str], sources: list[str], has: dic
               for s in sources]
     pages = (("principles", "principles", "de principes"), ("themes", "themes", "de thema's"),
              ("timeline", "timeline", "de tijdlijn"), ("colophon", "colophon", "het colofon"),
+             ("colophon", "accountability", "de verantwoording"),
              ("contents", "contents", "de inhoud van de publicatie"))
     for collection, key, what in pages:
         if has.get(collection):

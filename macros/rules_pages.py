@@ -13,7 +13,7 @@ from pathspec import GitIgnoreSpec
 from . import templates
 from .errors import DataError
 from .models import BUNDLE_DIR, COLLECTIONS
-from .context import ID_ARGUMENTS, MACROS
+from .context import FREE_ARGUMENTS, ID_ARGUMENTS, MACROS
 from .reading import LineDict, parse_yaml, shift_lines, split_front_matter
 from .routes import targets
 from .rules import rule
@@ -134,7 +134,9 @@ def macro_calls(src: Sources) -> list[DataError]:
                 collection = ID_ARGUMENTS.get(name)
                 if collection is None or collection in skip:
                     continue
-                for _keyword, _quote, ident in STRING_ARG.findall(args):
+                for keyword, _quote, ident in STRING_ARG.findall(args):
+                    if keyword in FREE_ARGUMENTS.get(name, ()):
+                        continue
                     if ident not in known.get(collection, set()):
                         choices = ", ".join(sorted(known.get(collection, ()))) or "(nog geen)"
                         errors.append(DataError(label, n, "", f"{name}(\"{ident}\"): die id bestaat niet; "

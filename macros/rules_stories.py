@@ -85,6 +85,31 @@ def story_text(src: Sources) -> list[DataError]:
 
 
 @rule(needs_settings=True)
+def retelling(src: Sources) -> list[DataError]:
+    """A story from the publication (named in data/inhoud.yml) says how the site's text relates to the
+    original (retelling), so the byline can say it was retold; an interview from it names who speaks."""
+    published = {page for entry in src.valid("contents") for page in entry.record.pages()}
+    docs = src.settings.docs_dir.rstrip("/") + "/"
+    errors: list[DataError] = []
+    for story in src.stories:
+        front = story.front
+        if story.entry is None or story.entry.record is None or story.label.removeprefix(docs) not in published:
+            continue   # a story that cannot be read has its own message
+        meta = story.entry.record
+        line = getattr(front, "line", 1)
+        if meta.retelling is None:
+            errors.append(DataError(story.label, line, "retelling", "dit verhaal komt uit de publicatie "
+                                    "(data/inhoud.yml): zeg hoe de tekst zich verhoudt tot het origineel. Schrijf "
+                                    "retelling: naverteld als de redactie het in eigen woorden navertelde (dan zegt "
+                                    "de regel onder de titel dat), of retelling: eigen-tekst als de auteurs deze "
+                                    "tekst zelf schreven"))
+        if meta.kind == "interview" and not meta.speakers:
+            errors.append(DataError(story.label, line, "speakers", "bij een interview uit de publicatie hoort wie "
+                                    "er aan het woord is: speakers: [id, …] met ids uit data/mensen.yml"))
+    return errors
+
+
+@rule(needs_settings=True)
 def story_folder(src: Sources) -> list[DataError]:
     """Every file in the stories folder is a well-named story or a web photo of the right size."""
     errors: list[DataError] = []

@@ -54,6 +54,8 @@ class RouteSettings(Record):
     themes: str = Field(default="kennisbank/themas.md", description="de pagina met de thema's")
     timeline: str = Field(default="leerreis/tijdlijn.md", description="de pagina met de tijdlijn")
     colophon: str = Field(default="over/colofon.md", description="het colofon")
+    accountability: str = Field(default="over/verantwoording.md", description="de verantwoording: wat de bronnen "
+                                "niet zeker zeggen, andere namen en afgeleide datums, op één pagina")
     contents: str = Field(default="inhoud.md", description="de pagina Inhoud: de hele publicatie in haar volgorde "
                           "(uit data/inhoud.yml)")
 
@@ -71,7 +73,7 @@ class RouteSettings(Record):
             raise ValueError(f"'{value}' moet een map zijn en eindigen op '/' (of leeg: geen pagina per principe)")
         return value
 
-    @field_validator("principles", "themes", "timeline", "colophon", "contents")
+    @field_validator("principles", "themes", "timeline", "colophon", "accountability", "contents")
     @classmethod
     def _page(cls, value: str) -> str:
         if not value.endswith(".md"):

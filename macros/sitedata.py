@@ -133,6 +133,9 @@ class SiteData:
     def stories_by_person(self, ident: str) -> list[Post]:
         return [p for p in self.published_stories() if ident in p.meta.authors]
 
+    def stories_with_speaker(self, ident: str) -> list[Post]:
+        return [p for p in self.published_stories() if ident in p.meta.speakers]
+
     def stories_for_theme(self, ident: str) -> list[Post]:
         return [p for p in self.published_stories() if ident in p.meta.tags]
 
