@@ -54,7 +54,7 @@ def define_env(env: Any) -> None:
     ctx = page_macros.context(project.settings, project.data)
     # The blog's authors file, before the blog plugin reads it (macros comes first in the engine's
     # plugins): a plain `mkdocs build` needs nothing generated beforehand. Written only when changed.
-    generate.write_if_changed(project.root / project.settings.authors_file, generate.authors_yaml(project.data))
+    generate.write_if_changed(project.root / project.settings.authors_file, generate.authors_yaml(ctx))
     # The same values as in the generated layer (.afgeleid.yml); set here too, so that a plain
     # `mkdocs build` or `make serve` shows them fresh after each edit.
     env.conf.setdefault("extra", {})

@@ -32,18 +32,33 @@ from .sitedata import SiteData
 # The configuration the builders read: the circle's mkdocs.yml plus the values derived from data.
 DERIVED_CONFIG = Path(".afgeleid.yml")
 SCHEMA_FILE = Path("schemas/verhaal.schema.json")
-AVATAR = "assets/images/persoon.svg"
 HEADER = "# Gegenereerd uit {source} door 'make {target}'. Niet met de hand bewerken.\n"
 
 
-def authors_yaml(data: SiteData) -> str:
-    """Material's authors file: every person, a neutral local avatar (no third-party images)."""
+def authors_yaml(ctx: Context) -> str:
+    """Material's authors file: every person, with their portrait where data/mensen.yml gives one, else
+    their initials in the circle's colour (an image in the page itself: no request, no placeholder)."""
+    color = ctx.settings.identity.colors.primary
     authors = {
-        p.id: {"name": p.name, "description": p.description or "", "avatar": AVATAR, "slug": p.id}
-        for p in data.people
+        p.id: {"name": p.name, "description": p.description or "", "slug": p.id,
+               "avatar": p.portrait or initials_avatar(ctx.templates, p.name, color)}
+        for p in ctx.data.people
     }
     body = yaml.safe_dump({"authors": authors}, allow_unicode=True, sort_keys=False, width=100)
     return HEADER.format(source="data/mensen.yml", target="site") + body
+
+
+def initials(name: str) -> str:
+    """'Co Verdaas' → 'CV', 'Peter van der Broek' → 'PB', 'Programmateam Leren in de Ruimte' → 'PR'."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
+    capitals = [w for w in words[1:] if w[:1].isupper()]
+    return (words[0][:1] + (capitals[-1][:1] if capitals else "")).upper() if words else "?"
+
+
+def initials_avatar(tpl, name: str, color: str) -> str:
+    """A person's initials as an image (ko/avatar.svg) in a data: address."""
+    svg = str(tpl.render("ko/avatar.svg", initials=initials(name), color=color))
+    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/'(),;")
 
 
 def template_values(ctx: Context) -> dict:
@@ -203,7 +218,7 @@ def write_derived(ctx: Context) -> Path:
     """Every file derived from data that a build needs; written before each build, not kept in git.
     Returns the generated configuration file, the one to build with."""
     root = ctx.settings.root
-    write_if_changed(root / ctx.settings.authors_file, authors_yaml(ctx.data))
+    write_if_changed(root / ctx.settings.authors_file, authors_yaml(ctx))
     write_if_changed(root / DERIVED_CONFIG, derived_config(ctx))
     return root / DERIVED_CONFIG
 

@@ -404,6 +404,8 @@ class Person(Identified):
     # Material's blog templates show authors unescaped, the name inside alt="…".
     name: AttrText
     description: PlainText | None = None
+    portrait: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w./-]+\.(jpg|png|webp)$")] | None = Field(
+        default=None, description="Portretfoto onder docs/ (bijv. assets/mensen/naam.jpg); leeg: de initialen")
     note: Text | None = Field(default=None, description="Wat de bronnen hierover niet zeker zeggen, of waar ze elkaar tegenspreken; staat alleen op de pagina Verantwoording")
 
 

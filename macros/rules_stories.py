@@ -110,6 +110,23 @@ def retelling(src: Sources) -> list[DataError]:
 
 
 @rule(needs_settings=True)
+def portraits(src: Sources) -> list[DataError]:
+    """A person's portrait (data/mensen.yml) is a web photo under docs/ that exists."""
+    errors: list[DataError] = []
+    for entry in src.valid("people"):
+        portrait = entry.record.portrait
+        if portrait is None:
+            continue
+        line, label = entry.locate(("portrait",))
+        if portrait not in src.docs_files:
+            errors.append(DataError(entry.label, line, label, f"de foto '{portrait}' bestaat niet onder "
+                                    f"{src.settings.docs_dir.rstrip('/')}/; zet hem daar of pas de naam aan"))
+        else:
+            errors.extend(DataError(entry.label, line, label, e.message) for e in photo(src.docs / portrait, label))
+    return errors
+
+
+@rule(needs_settings=True)
 def story_folder(src: Sources) -> list[DataError]:
     """Every file in the stories folder is a well-named story or a web photo of the right size."""
     errors: list[DataError] = []

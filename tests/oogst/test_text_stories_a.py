@@ -25,7 +25,18 @@ ARTICLES = [
     "op-zoek-naar-bodemverbeteraars",
     "de-gedragsintentiekloof",
 ]
-ARTICLE_SOURCE_LINE = "*Dit artikel verscheen in de publicatie 'Kennis oogsten in het landschap van leren' van het IPO.*"
+# Where the original appeared is said by the story template (foot line), not in the story's text.
+SOURCE_LINE_START = "Dit artikel verscheen"
+# Research notes (what the source does or does not say) belong on the page 'Verantwoording', not in a story.
+RESEARCH_NOTES = ("geen naam van een spreker", "De publicatie licht", "volgens de bron", "de publicatie zegt niet",
+                  "afgeleid", "betekenis niet zeker", "Ook genoemd", "volgens de bestandsnaam", "niet eenduidig",
+                  "wijkt de publicatie")
+# Explanations that talk down to the readers (provincial civil servants); abbreviations get tooltips.
+TALKING_DOWN = ("Een transitie is een grote verandering", "Brede welvaart gaat over", "Een community of practice is",
+                "Een praktijkgemeenschap is", "Een blauwdruk is", "Institutionele kaders zijn", "Integraal betekent",
+                "Interprovinciaal Overleg (IPO)", "Een elektrolyser maakt", "Bij ontwerpend onderzoek zoeken",
+                "De ruimtelijke puzzel is de vraag", "een ingewikkelde wirwar", "landbouw die je lang kunt volhouden",
+                "Zij sturen in hun provincie", "Zo'n plan koppelt een stap aan een moment")
 
 
 def text(name: str) -> str:
@@ -34,6 +45,10 @@ def text(name: str) -> str:
 
 def body(name: str) -> str:
     return text(name).split("\n---\n", 1)[1]
+
+
+def after_more(name: str) -> str:
+    return body(name).split("<!-- more -->", 1)[1]
 
 
 def blockquotes(name: str) -> list[str]:
@@ -50,11 +65,26 @@ def blockquotes(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ARTICLES)
-def test_an_article_ends_with_where_it_appeared_without_a_date(name):
-    """The publication gives no date: '(IPO, begin 2025)' in the text was an inference. The story's
-    dating ('begin 2025', front matter) is shown in the byline; the colofon says it is derived."""
-    assert text(name).rstrip().splitlines()[-1] == ARTICLE_SOURCE_LINE
+def test_a_story_leaves_where_it_appeared_and_its_date_to_the_template(name):
+    """The template's foot line says where the original is; the byline shows the dating ('begin 2025',
+    front matter, an inference the colofon explains). Neither belongs in the story's own text."""
+    assert SOURCE_LINE_START not in body(name)
     assert "begin 2025" not in body(name)
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_story_holds_no_research_notes(name):
+    """Notes on the source (what it does or does not say) go to the page 'Verantwoording'."""
+    content = body(name)
+    for phrase in RESEARCH_NOTES:
+        assert phrase.lower() not in content.lower(), phrase
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_story_does_not_explain_what_its_readers_know(name):
+    content = body(name)
+    for phrase in TALKING_DOWN:
+        assert phrase not in content, phrase
 
 
 def test_the_role_of_paul_gerretsen_is_only_what_is_certain():
@@ -75,7 +105,9 @@ def test_the_gebied_centraal_reportage_keeps_its_pull_quotes_without_an_invented
         "Sluit aan bij behoeften. Een rapport is ook (vaak) nodig, maar zorg voor een doorvertaling "
         "naar de realiteit",
     ]
-    assert "geen naam van een spreker" in body("op-zoek-naar-bodemverbeteraars")
+    # Who (not) spoke is a research note (page 'Verantwoording'); the quotes stand without a name.
+    assert "geen naam van een spreker" not in body("op-zoek-naar-bodemverbeteraars")
+    assert "> — " not in body("op-zoek-naar-bodemverbeteraars")
 
 
 def test_the_gebied_centraal_reportage_does_not_call_the_meeting_special():
@@ -97,6 +129,65 @@ def test_the_gelderland_quote_has_no_lead_in_that_interprets_it():
     content = text("het-ach-en-wee-van-een-gebiedsportemonnee")
     assert "Hoe belangrijk vertrouwen daarbij is, verwoordde" not in content
     assert "> — Provincie Gelderland" in content
+
+
+def test_the_gebied_centraal_reportage_keeps_its_facts():
+    content = body("op-zoek-naar-bodemverbeteraars")
+    for fact in ("'Dieper wortelen'", "provincie Utrecht", "Peelvenen", "drie 'broedplaatsen'", "volhoudbare landbouw",
+                 "Transitieschool Landelijk Gebied", "Reflectieve Monitoring", "Planbureau voor de Leefomgeving",
+                 "de VU en de WUR", "boeren, burgers, bedrijven, buitenlui, bestuurders en 'beambten'"):
+        assert fact in content, fact
+
+
+def test_the_ria_article_is_told_without_naming_its_author_in_every_paragraph():
+    """The byline says it is Wendy de Hoog's article, retold: her pull quotes carry no name and the
+    text does not keep saying 'schrijft De Hoog'."""
+    content = after_more("het-ach-en-wee-van-een-gebiedsportemonnee")
+    assert "De Hoog" not in content and "Wendy" not in content
+    quotes = blockquotes("het-ach-en-wee-van-een-gebiedsportemonnee")
+    assert quotes[:3] == [
+        "'Regio's die structureel rond een gezamenlijke agenda samenwerken, brengen beter tastbare resultaten tot stand'",
+        "'Het ontwikkelen van een RIA is vooral een gezamenlijke zoektocht'",
+        "'Laten we samen blijven leren om te kunnen leveren!'",
+    ]
+
+
+def test_the_ria_article_keeps_its_lists_and_sources():
+    content = body("het-ach-en-wee-van-een-gebiedsportemonnee")
+    for item in ("1. **gezamenlijke verkenning**", "2. **gedeeld regionaal perspectief met gebiedsprogramma**",
+                 "3. **afwegingskader en prioritering**", "4. **investeringsopgave**",
+                 "5. **uitvoerings- en investeringsagenda**",
+                 "- **Leer door te doen:** bouw momenten in om samen te leren en reflecteren op het proces en de inhoud;",
+                 "- **Investeer in competentie ontwikkeling:**", "(Rli, 2023)", "(Dreef et al., 2024)", "tien regio's",
+                 "Regeerprogramma Kabinet-Schoof (2024)", "Metropool Regio Amsterdam en Regio Twente", "NOVEX De Peel"):
+        assert item in content, item
+
+
+def test_the_puzzle_reportage_keeps_its_figures_and_dates():
+    content = body("zoeken-naar-de-oplossing-van-de-ruimtelijke-puzzel")
+    for fact in ("37.000 inwoners", "14 november 2023", "380 kV", "(augustus 2024)", "september 2023", "december 2023",
+                 "'Powerport'", "Bright en BURA", "ministeries van EZK en BZK", "Wieringermeer",
+                 "Beeldverhaal Hot Topic 4 'Integrale benadering van energieprojecten'"):
+        assert fact in content, fact
+
+
+def test_the_interview_does_not_repeat_its_byline():
+    """The byline names the interviewers and the speakers with their roles."""
+    content = after_more("zonder-leren-geen-presteren")
+    assert "Het programmateam sprak met" not in content
+    assert "regiosecretaris" not in content
+
+
+def test_the_column_is_retold_in_the_authors_voice():
+    """A column is retold as the author wrote it (ik/wij); the byline says it is a retelling. The author's
+    exact words stand only as a pull quote in single quotes, without a name."""
+    content = after_more("de-gedragsintentiekloof")
+    assert "Veenma" not in content
+    assert re.search(r"\b(ik|mij|me|mezelf)\b", content)
+    assert blockquotes("de-gedragsintentiekloof") == [
+        "'De intentie is er, maar het omzetten naar daadwerkelijk gedrag is niet altijd eenvoudig.'"]
+    for fact in ("gedragsintentiekloof", "'als-dan plannen'", "bestaande gewoonten", "kleine successen vieren"):
+        assert fact in content, fact
 
 
 def test_babine_scholten_is_quoted_in_her_own_words_and_without_an_inferred_place():

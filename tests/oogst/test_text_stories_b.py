@@ -28,7 +28,22 @@ ARTICLES = [
     "reflectie-op-bouwen-aan-kennis",
 ]
 VOICES_PAGE = ROOT / "docs" / "verhalen" / "stemmen.md"
-ARTICLE_SOURCE_LINE = "*Dit artikel verscheen in de publicatie 'Kennis oogsten in het landschap van leren' van het IPO.*"
+# Where the original appeared is said by the story template (foot line), not in the story's text.
+SOURCE_LINE_START = "Dit artikel verscheen"
+# Research notes (what the source does or does not say) belong on the page 'Verantwoording', not in a story.
+RESEARCH_NOTES = ("geen naam van een spreker", "De publicatie licht", "volgens de bron", "de publicatie zegt niet",
+                  "afgeleid", "betekenis niet zeker", "Ook genoemd", "volgens de bestandsnaam", "niet eenduidig")
+# Explanations that talk down to the readers (provincial civil servants); abbreviations get tooltips.
+TALKING_DOWN = ("Transformatie betekent", "Statenleden zijn de gekozen", "Gedeputeerden zijn de dagelijks",
+                "Een koepelorganisatie is een organisatie", "Committeren betekent", "Dat is armoede die",
+                "een model dat steeds rondgaat", "Instrumenten zijn de hulpmiddelen", "A is de manier van werken",
+                "Die puzzel is de vraag", "Infrastructuur en Waterstaat (IenW)", "HRM is het personeelsbeleid",
+                "Decentraal betekent", "Structureel betekent", "PLeK is een landelijk programma",
+                "Governance betekent", "De kennisfunctie is alles", "Ontwerpprincipes zijn de uitgangspunten",
+                "Trekker betekent", "Dat is een gekozen bestuur", "een groep vakgenoten die samen leren",
+                "Interprovinciaal Overleg (IPO)")
+# The columns, retold in the author's voice: the author's name may stand in the teaser, not in the text.
+COLUMNS = {"kennis-delen-hoofdtaak-van-ipo": "Fraanje", "samenwerken-aan-kennis": "Molema"}
 
 
 def text(name: str) -> str:
@@ -39,16 +54,121 @@ def body(name: str) -> str:
     return text(name).split("\n---\n", 1)[1]
 
 
+def after_more(name: str) -> str:
+    return body(name).split("<!-- more -->", 1)[1]
+
+
+def blockquotes(name: str) -> list[str]:
+    """The text of each blockquote (attribution lines included), in order."""
+    quotes: list[list[str]] = []
+    previous = ""
+    for line in body(name).splitlines():
+        if line.startswith(">"):
+            if not previous.startswith(">"):
+                quotes.append([])
+            quotes[-1].append(line.lstrip("> ").strip())
+        previous = line
+    return [" ".join(part for part in q if part) for q in quotes]
+
+
 def all_files() -> list[Path]:
     return [POSTS / f"{n}.md" for n in ARTICLES] + [ROOT / "docs" / "verhalen" / "index.md", VOICES_PAGE]
 
 
 @pytest.mark.parametrize("name", ARTICLES)
-def test_an_article_ends_with_where_it_appeared_without_a_date(name):
-    """The publication gives no date: 'begin 2025' in the text was an inference. The story's
-    dating ('begin 2025', front matter) is shown in the byline; the colofon says it is derived."""
-    assert text(name).rstrip().splitlines()[-1] == ARTICLE_SOURCE_LINE
+def test_a_story_leaves_where_it_appeared_and_its_date_to_the_template(name):
+    """The template's foot line says where the original is; the byline shows the dating ('begin 2025',
+    front matter, an inference the colofon explains). Neither belongs in the story's own text."""
+    assert SOURCE_LINE_START not in body(name)
     assert "begin 2025" not in body(name)
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_story_holds_no_research_notes(name):
+    """Notes on the source (what it does or does not say) go to the page 'Verantwoording'."""
+    content = body(name)
+    for phrase in RESEARCH_NOTES:
+        assert phrase.lower() not in content.lower(), phrase
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_story_does_not_explain_what_its_readers_know(name):
+    content = body(name)
+    for phrase in TALKING_DOWN:
+        assert phrase not in content, phrase
+
+
+@pytest.mark.parametrize("name, author", COLUMNS.items())
+def test_a_column_is_retold_in_the_authors_voice(name, author):
+    """The byline says whose column it is and that it is retold: the text speaks as the author (ik/wij),
+    not about the author ('schrijft Fraanje', 'aldus Fraanje')."""
+    content = after_more(name)
+    assert author not in content
+    assert not re.search(r"\b(schrijft|aldus) (hij|Fraanje|Molema)\b", content)
+    assert re.search(r"\b(ik|mijn|wij|we|ons|onze)\b", content)
+
+
+@pytest.mark.parametrize("name", list(COLUMNS) + ["programmateam-stelt-zich-voor"])
+def test_the_authors_exact_words_stand_only_as_pull_quotes_in_single_quotes(name):
+    """In a retelling in the author's voice, only a pull quote (> '…', no name) carries their own words."""
+    quotes = blockquotes(name)
+    assert quotes
+    for quote in quotes:
+        assert quote.startswith("'") and quote.endswith("'"), quote
+        assert "—" not in quote, quote
+
+
+def test_the_column_of_rien_fraanje_keeps_its_facts_and_quotes():
+    content = body("kennis-delen-hoofdtaak-van-ipo")
+    assert blockquotes("kennis-delen-hoofdtaak-van-ipo") == [
+        "'Het delen van kennis moet voor een koepelorganisatie als de vereniging IPO doel in zichzelf zijn.'",
+        "'Het is zo belangrijk dat we er tijd voor blijven maken.'",
+    ]
+    for fact in ("twaalf provincies", "beleid beïnvloeden, samenwerken in de uitvoering en kennis delen", "Den Haag",
+                 "Brussel", "BIJ12 in Utrecht", "tijd, energie, capaciteit en geld", "1+1", "tientallen ambtenaren",
+                 "Statenleden, gedeputeerden en ambtenaren", "handschoen", "Wordt vervolgd"):
+        assert fact in content, fact
+
+
+def test_the_column_of_marijn_molema_keeps_its_model_and_examples():
+    content = body("samenwerken-aan-kennis")
+    assert blockquotes("samenwerken-aan-kennis") == [
+        "'Samen werken aan opgaven betekent ook altijd: samen werken aan kennis'",
+        "'Kennis organiseren in netwerken is geen eenvoudige opgave'",
+    ]
+    assert "1. Strategisch Committeren\n2. Agenderen\n3. Programmeren\n4. Activeren" in content
+    for fact in ("vijf stadswijken", "veilige en weerbare samenleving", "Planbureau Fryslân", "SCAPA-model",
+                 "'stikstof' of 'wonen'", "binnen twintig jaar", "Kennisplatform Utrecht Sociaal",
+                 "hogescholen, universiteiten en regionale planbureaus", "enkelslag leren", "Dubbelslag leren"):
+        assert fact in content, fact
+
+
+def test_the_interview_does_not_repeat_its_byline_and_keeps_the_quotes():
+    content = after_more("professioneel-vooruit-struikelen")
+    assert "Het programmateam sprak met" not in content and "hoogleraar" not in content
+    for quote in ("'Breng realisme in de opgaven. Het heeft tijd nodig, maar begin wel met het bepalen van de richting.'",
+                  "'Dit helpt om zelfbewust te zijn. Kies als provincie een richting en ga daarvoor.'",
+                  "'We zitten met elkaar aan tafel en verlaten deze pas als het is opgelost.'", "'Je doet het samen.'",
+                  "'We moeten juist het oude achter ons laten en verder door naar voren'",
+                  "> Durf ook iets af te schaffen als het niet meer past of niet meer werkt."):
+        assert quote in content, quote
+
+
+def test_the_programme_team_introduces_itself_with_its_dates():
+    content = after_more("programmateam-stelt-zich-voor")
+    for fact in ("1,5 jaar", "januari 2024", "april 2024", "januari 2025", "'Rol in de Ruimte'", "'Leren in de Ruimte'",
+                 "democratisch gelegitimeerd middenbestuur", "*Community of Practice*"):
+        assert fact in content, fact
+    assert "1.5 jaar" not in content
+    assert re.search(r"\bik\b", content)
+
+
+def test_the_interview_with_karin_raap_keeps_its_facts():
+    content = body("reflectie-op-bouwen-aan-kennis")
+    for fact in ("COG", "Utrecht", "HRM en data", "Noord-Holland en Overijssel", "PLeK", "nieuwjaarsbijeenkomst",
+                 "Over tien jaar", "'Een grote uitdaging blijft om het onderwerp kennis levend te houden'",
+                 "'Samen leren en samenwerken blijft hierin cruciaal'"):
+        assert fact in content, fact
 
 
 # The seven short voices of the publication, as it attributes them: name, place or role, and circle.
@@ -106,6 +226,10 @@ def test_the_design_principles_carry_the_source_list_with_the_reading_error_corr
     content = text("het-verhaal-van-bouwen-aan-kennis")
     assert "- Concurreert niet, maar verbindt en versterkt wat er is (aan kennis en ervaring)" in content
     assert "Concurrert" not in content
+    for fact in ("(februari 2023)", "december 2023", "Friesland, Zuid-Holland, Overijssel, Utrecht, Groningen en Flevoland",
+                 "'Regionale Kennisknooppunten: #Hoedan'", "januari 2024", "(BZK, VNG, UvW en IPO)",
+                 "## Hoofdelementen 'Kennisknooppunt 2028'"):
+        assert fact in content, fact
 
 
 def test_the_overview_page_says_what_is_there_rather_than_where_to_click():

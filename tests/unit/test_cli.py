@@ -79,10 +79,18 @@ def test_story_schema_is_current(root):
 def test_authors_file_has_every_person(fixture_project):
     import yaml
 
-    data = load(fixture_project)
-    authors = yaml.safe_load(generate.authors_yaml(data))["authors"]
+    from macros import load_project
+    from macros.context import context
+
+    project = load_project(fixture_project)
+    data = project.data
+    authors = yaml.safe_load(generate.authors_yaml(context(project.settings, data)))["authors"]
     assert list(authors) == [p.id for p in data.people]
-    assert all(a["avatar"] == generate.AVATAR for a in authors.values())
+    # No placeholder image: each person's initials, in the page itself (no request).
+    for person in data.people:
+        avatar = authors[person.id]["avatar"]
+        assert avatar.startswith("data:image/svg+xml,") and "%3E" + generate.initials(person.name) + "%3C" in avatar
+    assert generate.initials("Peter van der Broek") == "PB" and generate.initials("Co Verdaas") == "CV"
 
 
 def test_vul_in_is_a_warning_locally_and_an_error_when_publishing(fixture_project, capsys, monkeypatch):

@@ -53,13 +53,6 @@ def test_the_glossary_has_a_jump_list_and_a_heading_per_letter():
     assert not page.find_all(["h1", "h3"])  # the page's h1, then h2 letters; the terms are <dt>, not headings
 
 
-def test_the_glossary_says_its_caveat_once_above_the_letters():
-    page = soup(render.glossary(TPL, [term("AB", expansion="Voluit", common_meaning=True), term("CD", expansion="Voluit")]))
-    notes = page.select(".ko-glossary__note")
-    assert len(notes) == 1 and notes[0].find_next("nav") is not None  # before the jump list
-    assert len(page.select("dt .ko-glossary__common")) == 1
-
-
 def test_the_people_page_is_a_z_by_surname_with_name_role_and_places():
     people = [Person(id="pvdb", name="Peter van der Broek", description="Gelderland"),
               Person(id="jb", name="Jordy Broekmeulen", description="programmasecretaris"),
@@ -82,7 +75,7 @@ def test_the_people_page_is_a_z_by_surname_with_name_role_and_places():
 
 def test_glossary_and_people_make_hostile_text_inert():
     for html in (render.glossary(TPL, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL,
-                                                       source=EVIL, uncertain=False, common_meaning=False)]),
+                                                       source=EVIL, common_meaning=False)]),
                  render.people_index(TPL, [Person.model_construct(id="p", name=EVIL, description=EVIL)],
                                      {"p": [render.Appearance(EVIL, EVIL, "x/")]}, TO)):
         assert soup(html).find("script") is None and EVIL in soup(html).get_text()

@@ -21,6 +21,7 @@ from macros.models import (
     ItemList,
     KeyFigure,
     Person,
+    PartialDate,
     Principle,
     Quote,
     Role,
@@ -80,7 +81,7 @@ def test_base_for_directory_urls():
 
 
 def test_a_value_in_an_attribute_stays_inside_it():
-    html = render.hero(TPL, "T", "S", "U", "2025", None, "c/", [("Knop", '" onmouseover="x')])
+    html = render.hero(TPL, "T", "S", "U", "2025", [("Knop", '" onmouseover="x')])
     assert '<a href="&#34; onmouseover=&#34;x"' in str(html)
     assert soup(html).find("a").get("onmouseover") is None
 
@@ -172,13 +173,12 @@ def test_abbreviate_wraps_text_only_once_and_never_inside_tags():
 
 def test_abbreviation_glossary_for_markdown():
     """The glossary Markdown's abbr extension gets (in .afgeleid.yml): only terms with a tooltip
-    and an expansion; uncertain meanings say so."""
+    and an expansion, the meaning only (a doubt about it is on the page Verantwoording)."""
     from macros.models import Term
     terms = [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="x"),
-             Term(id="plek", term="PLeK", expansion="Platform", explanation="x", uncertain=True),
+             Term(id="plek", term="PLeK", expansion="Platform", explanation="x", note="Vier vormen in de bronnen."),
              Term(id="kring", term="leerkring", explanation="x", tooltip=False)]
-    assert render.abbreviation_titles(TPL, terms) == {"IPO": "Interprovinciaal Overleg",
-                                                 "PLeK": "Platform (betekenis niet zeker)"}
+    assert render.abbreviation_titles(TPL, terms) == {"IPO": "Interprovinciaal Overleg", "PLeK": "Platform"}
 
 
 def test_bold_words_of_a_source_list_item_are_kept_without_a_colon():
@@ -200,16 +200,20 @@ def test_the_stories_of_a_principle_are_a_list():
     assert [a.get_text() for a in block.select("ul > li > a")] == ["Verhaal 1", "Verhaal 2"]
 
 
-def test_the_glossary_says_the_common_meaning_caveat_once():
+def test_the_glossary_gives_the_meaning_and_the_verantwoording_the_doubts():
+    """A term's note and the abbreviations the sources do not write out are on the page Verantwoording,
+    never in the glossary."""
     from macros.models import Term
 
     terms = [Term(id=f"t{n}", term=f"AB{n}", expansion=f"Afkorting {n}", explanation="Uitleg.", common_meaning=True)
-             for n in range(3)] + [Term(id="ipo", term="IPO", expansion="Interprovinciaal Overleg", explanation="Uitleg.")]
-    soup = BeautifulSoup(str(render.glossary(TPL, terms)), "html.parser")
-    assert len(soup.select(".ko-glossary__note")) == 1 and "niet voluit" in soup.select_one(".ko-glossary__note").text
-    assert len(soup.select("dt .ko-glossary__common")) == 3
-    assert "gangbare betekenis" not in soup.find("dt", id="ipo").text
-    assert "niet voluit" not in " ".join(dd.text for dd in soup.select("dd"))
+             for n in range(3)] + [Term(id="plek", term="PLeK", expansion="Platform", explanation="Een platform.",
+                                        note="De bronnen schrijven het op vier manieren voluit.")]
+    glossary = BeautifulSoup(str(render.glossary(TPL, terms)), "html.parser").get_text()
+    assert "vier manieren" not in glossary and "niet voluit" not in glossary and "gangbare" not in glossary
+    notes = BeautifulSoup(str(render.research_notes(TPL, terms, [], [], [], [], ROOT_ROUTES)), "html.parser")
+    assert [(dt.get_text(), dd.get_text()) for dt, dd in zip(notes.select("dt"), notes.select("dd"))] == [
+        ("PLeK — Platform", "De bronnen schrijven het op vier manieren voluit.")]
+    assert "AB0, AB1, AB2." in notes.get_text() and "PLeK." not in notes.get_text()
 
 
 # Partials of the theme (Material's or Zensical's template engine renders them, not the engine's).
@@ -233,7 +237,7 @@ def test_every_template_makes_hostile_text_inert(people, circle, goal):
     theme = Theme.model_construct(id="t", title=EVIL, description=EVIL)
     outputs = [
         render.subtitle(tpl, EVIL),
-        render.hero(tpl, EVIL, EVIL, EVIL, EVIL, EVIL, "over/colofon/", [(EVIL, "a/"), (EVIL, "b/")]),
+        render.hero(tpl, EVIL, EVIL, EVIL, EVIL, [(EVIL, "a/"), (EVIL, "b/")]),
         render.featured_story(tpl, story, [circle], to),
         render.key_figures(tpl, [KeyFigure(id="k", value=EVIL, label=EVIL)], EVIL),
         render.advice_facts(tpl, Advice(title=EVIL, author=EVIL, addressee=EVIL, presented="2022-10-13",
@@ -261,7 +265,15 @@ def test_every_template_makes_hostile_text_inert(people, circle, goal):
         render.story_overview(tpl, [story], [story], to, True),
         render.pdf_link(tpl, EVIL, EVIL),
         render.glossary(tpl, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, explanation=EVIL, source=EVIL,
-                                                   uncertain=True, common_meaning=True, tooltip=True)]),
+                                                   note=EVIL, common_meaning=True, tooltip=True)]),
+        render.research_notes(tpl, [Term.model_construct(id="t", term=EVIL, expansion=EVIL, note=EVIL, common_meaning=True)],
+                              [Circle.model_construct(id="c", name=EVIL, aliases=[EVIL])],
+                              [Person.model_construct(id="p", name=EVIL, note=EVIL)],
+                              [TimelineEvent.model_construct(id="e", date=PartialDate.parse("2023"), title=EVIL, note=EVIL)],
+                              [Source.model_construct(id="s", short_title=EVIL, date_note=EVIL, notes=[EVIL])], to),
+        render.web_edition(tpl, EVIL, EVIL, None, "over/verantwoording/"),
+        render.page_byline(tpl, [Person.model_construct(id="p", name=EVIL, description=EVIL)], "voorwoord", "x/"),
+        tpl.render("ko/avatar.svg", initials=EVIL, color="#1b5e3b"),
         render.people_index(tpl, list(people.values()), {"p": [render.Appearance(EVIL, EVIL, "x/")]}, to),
         render.theme_sections(tpl, [theme], {"t": [story]}, {"t": [source]}, to),
         render.Abbreviations(tpl, {EVIL: EVIL})(f"<p>{escape(EVIL)}</p>"),

@@ -27,6 +27,7 @@ def story(**changes: str) -> str:
         "principles": "[eerste]",
         "tags": "[proef]",
         "description": '"Een verhaal om de machine te testen."',
+        "retelling": "naverteld",   # the fixture's story is in its data/inhoud.yml
     }
     fields.update(changes)
     front = "\n".join(f"{k}: {v}" for k, v in fields.items() if v is not None)
@@ -66,7 +67,7 @@ def test_fixture_story_is_valid_and_linked(fixture_project):
         ({"description": None},
          "1: description: verplicht veld ontbreekt"),
         ({"kleur": "rood"},
-         "9: kleur: onbekend veld; dit veld hoort hier niet"),
+         "10: kleur: onbekend veld; dit veld hoort hier niet"),
     ],
 )
 def test_front_matter_errors_name_file_line_and_field(fixture_project, changes, expected):
@@ -95,7 +96,7 @@ def test_story_needs_a_teaser_and_alt_texts(fixture_project):
     Image.new("RGB", (40, 30)).save(fixture_project / "docs/verhalen/posts/foto.jpg")
     line = text.split("\n").index("![](foto.jpg)") + 1
     assert messages(fixture_project) == [
-        f"{label}:11: de inleiding ontbreekt: zet '<!-- more -->' op een eigen regel na de eerste alinea "
+        f"{label}:12: de inleiding ontbreekt: zet '<!-- more -->' op een eigen regel na de eerste alinea "
         "(die alinea staat op het overzicht)",
         f"{label}:{line}: afbeelding zonder alt-tekst: beschrijf tussen [ ] wat erop staat",
     ]
