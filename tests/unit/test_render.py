@@ -130,8 +130,12 @@ def test_comparison_is_a_real_table():
     assert table.caption.get_text() == "A tegenover B"
     assert [th.get_text() for th in table.thead.find_all("th")] == ["Volgens A", "Volgens B"]
     assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
-    assert [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")] == [
-        ["oud", "nieuw"], ["los", "samen"]]
+    cells = [[td for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
+    # Each cell: its column's name for a stacked row on a phone (hidden from screen readers), then its text.
+    assert [[(td.select_one(".ko-cell__label").get_text(), td.contents[-1]) for td in row] for row in cells] == [
+        [("Volgens A", "oud"), ("Volgens B", "nieuw")], [("Volgens A", "los"), ("Volgens B", "samen")]]
+    assert all(td.select_one(".ko-cell__label")["aria-hidden"] == "true" for row in cells for td in row)
+    assert table["role"] == "table" and {tr["role"] for tr in table.find_all("tr")} == {"row"}
 
 
 def test_timeline_uses_time_elements_with_source_precision():
