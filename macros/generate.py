@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import yaml
 
-from . import identity, places, publication, share
+from . import identity, places, publication, search, share
 from .models import Story
 from .context import Context
 from .page_macros import story_lookup
@@ -74,6 +74,8 @@ def template_values(ctx: Context) -> dict:
         "ko_own_templates": own_templates(),
         "ko_search": {"max_results": ctx.settings.search.max_results},
         "ko_lookup": story_lookup(ctx),
+        # What each page is, for the search's results and its filter 'Soort' (ko/search-kind.html).
+        "ko_page_kinds": search.page_kinds(ctx),
         "ko_share_images": share.page_images(root, data, routes),
         "ko_share_by_category": share.category_images(root, data),
         "ko_share_default": share.image_for(root, data, "site"),

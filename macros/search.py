@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from . import publication
+from .context import Context
 
 BUNDLE_DIR = "pagefind"
 # Only the article of a page is indexed (no menus); the theme marks it with data-pagefind-body
@@ -56,3 +58,24 @@ def _indexed_pages(output: str) -> int:
         if len(words) >= 3 and words[0] == "Indexed" and words[2] == "pages":
             return int(words[1])
     return 0
+
+
+def page_kinds(ctx: Context) -> dict[str, str]:
+    """What each page is, as a search result shows it and its filter 'Soort' offers it, by address:
+    the units of the publication (Hoofdstuk, Basisprincipe, …), the circles, the sources and the
+    glossary; every other page is a 'Pagina'. Stories say their own kind (their front matter), so
+    this table does not grow with the stories."""
+    words = ctx.words["search"]["kinds"]
+    routes, data = ctx.routes, ctx.data
+    kinds: dict[str, str] = {}
+    for circle in data.circles:
+        kinds[routes.circle(circle.id)] = ctx.words["kinds"]["circle"][circle.kind]
+    for source in data.sources:
+        kinds[routes.source(source.id)] = words["source"]
+    if data.terms and (ctx.settings.docs / ctx.settings.routes.glossary).is_file():
+        kinds[routes.page(ctx.settings.routes.glossary)] = words["glossary"]
+    order = publication.of(ctx)
+    for unit in [*order.front, *order.units]:
+        if unit.page and not ctx.settings.is_story(unit.page):
+            kinds[unit.url] = unit.kind
+    return kinds

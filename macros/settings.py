@@ -54,6 +54,7 @@ class RouteSettings(Record):
     themes: str = Field(default="kennisbank/themas.md", description="de pagina met de thema's")
     timeline: str = Field(default="leerreis/tijdlijn.md", description="de pagina met de tijdlijn")
     colophon: str = Field(default="over/colofon.md", description="het colofon")
+    glossary: str = Field(default="kennisbank/begrippen.md", description="de begrippenlijst (als de kring er een heeft)")
     accountability: str = Field(default="over/verantwoording.md", description="de verantwoording: wat de bronnen "
                                 "niet zeker zeggen, andere namen en afgeleide datums, op één pagina")
     contents: str = Field(default="inhoud.md", description="de pagina Inhoud: de hele publicatie in haar volgorde "
@@ -73,7 +74,7 @@ class RouteSettings(Record):
             raise ValueError(f"'{value}' moet een map zijn en eindigen op '/' (of leeg: geen pagina per principe)")
         return value
 
-    @field_validator("principles", "themes", "timeline", "colophon", "accountability", "contents")
+    @field_validator("principles", "themes", "timeline", "colophon", "glossary", "accountability", "contents")
     @classmethod
     def _page(cls, value: str) -> str:
         if not value.endswith(".md"):

@@ -82,6 +82,11 @@ def test_search_speaks_dutch(browser, server, data):
     assert page.inner_text("pagefind-input label") == "Doorzoek deze site"
     assert " voor " in page.inner_text("pagefind-summary")
     assert page.get_attribute("pagefind-modal-trigger button", "aria-label") == "Zoeken"
+    # Pagefind's own Dutch says 'Reset' for clearing the field: the engine's word replaces it.
+    texts = page.evaluate("[...document.querySelectorAll('pagefind-modal button, pagefind-modal [aria-label]')]"
+                          ".map(e => (e.getAttribute('aria-label') || '') + ' ' + e.textContent)")
+    assert not any("Reset" in text for text in texts), texts
+    assert page.locator("pagefind-input button", has_text="Wissen").count() == 1 or any("Wissen" in t for t in texts)
     page.close()
 
 
@@ -139,8 +144,9 @@ def test_links_work_when_the_site_lives_in_a_subfolder(browser, site, data):
         break
 
 
-def test_filters_offer_circle_kind_principle_and_period(browser, server, data):
-    """The values are the stories' own, with human labels (names, not ids)."""
+def test_filters_offer_kind_for_every_page_and_circle_principle_and_period_for_stories(browser, server, data):
+    """'Soort' covers every page (a story's kind, Hoofdstuk, Basisprincipe, Leerkring, Bron, …); the others
+    are the stories' own, with human labels (names, not ids); 'Periode' only from two years on."""
     page = browser.new_page()
     page.goto(server + "/", wait_until="load")
     filters = page.evaluate("""async (src) => {
@@ -149,13 +155,18 @@ def test_filters_offer_circle_kind_principle_and_period(browser, server, data):
         return await pagefind.filters();
     }""", server + "/pagefind/pagefind.js")
     stories = data.published_stories()
-    assert set(filters) == {"Leerkring", "Soort", "Principe", "Periode"}
+    periods = {str(p.meta.date.year) for p in stories}
+    assert set(filters) == {"Leerkring", "Soort", "Principe"} | ({"Periode"} if len(periods) > 1 else set())
     assert set(filters["Leerkring"]) == {c for p in stories for c in p.meta.categories}
-
-    assert set(filters["Soort"]) == {data.strings["kinds"]["story"][p.meta.kind] for p in stories}
+    words = data.strings
+    assert set(filters["Soort"]) >= {words["kinds"]["story"][p.meta.kind] for p in stories}
+    assert set(filters["Soort"]) >= {words["kinds"]["circle"][c.kind] for c in data.circles}
+    assert set(filters["Soort"]) >= {words["search"]["kinds"]["source"]} if data.sources else True
+    assert words["publication"]["kinds"]["chapter"] in filters["Soort"]
     principles = {f"{p.number}. {p.title}" for p in data.principles if data.stories_for_principle(p.id)}
     assert set(filters["Principe"]) == principles
-    assert set(filters["Periode"]) == {str(p.meta.date.year) for p in stories}
+    if len(periods) > 1:
+        assert set(filters["Periode"]) == periods
     # Counts per value are the number of stories.
     circle = next(p for p in stories if p.meta.categories).meta.categories[0]
     assert filters["Leerkring"][circle] == len([p for p in stories if circle in p.meta.categories])
@@ -187,6 +198,35 @@ def test_results_are_announced_to_screen_readers(browser, server):
     page.wait_for_function("""() => [...document.querySelectorAll('[data-pagefind-announcer] [role=status]')]
         .some(r => /\\d+ resultaten? voor/.test(r.textContent))""")
     page.close()
+
+
+def test_each_result_says_what_it_is(browser, server, data):
+    """A result shows its kind above its title (Column, Hoofdstuk, Leerkring, Bron, Begrippen, …), and the
+    dialog says which filters narrow the stories only."""
+    page = browser.new_page()
+    open_search(page, server + "/", "leerkring")
+    page.wait_for_function("document.querySelectorAll('.pf-results .pf-result-kind').length >= 3")
+    kinds = page.eval_on_selector_all(".pf-results > li .pf-result-kind", "ps => ps.map(p => p.textContent.trim())")
+    words = data.strings
+    known = ({*words["kinds"]["story"].values(), *words["kinds"]["circle"].values(),
+              *words["publication"]["kinds"].values(), *words["search"]["kinds"].values(),
+              *(entry.kind for entry, _depth, _part in (data.contents.entries() if data.contents else []) if entry.kind)})
+    assert kinds and set(kinds) <= known, kinds
+    note = page.inner_text(".ko-pagefind__note")
+    assert all(name in note for name in words["search"]["filters"].values()), note
+    page.close()
+
+
+def test_no_keyboard_hints_on_a_touch_screen(browser, server, data):
+    """A phone has no arrow keys or Enter to hint at; a laptop does."""
+    for touch, shown in ((True, False), (False, True)):
+        context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 390 if touch else 1366, "height": 800})
+        page = context.new_page()
+        page.goto(server + "/", wait_until="load")
+        page.click("pagefind-modal-trigger button")
+        page.wait_for_selector("dialog.pf-modal[open]")
+        assert page.locator("pagefind-keyboard-hints").is_visible() == shown, touch
+        context.close()
 
 
 def test_results_are_short_and_readable(browser, server):

@@ -23,7 +23,8 @@ EDITS = {
         ("{% if \"\\u003ch1\" not in page.content %}", """<div data-pagefind-body>
 {% if "\\u003ch1" not in page.content %}"""),
         ("{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n",
-         "{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n{% include \"ko/story-byline.html\" %}\n"),
+         "{{ page.title | d(config.site_name, true)}}</h1>\n{% endif %}\n{% include \"ko/story-byline.html\" %}\n"
+         "{% include \"ko/search-kind.html\" %}\n"),
         ("{{ page.content }}\n", """{{ page.content }}
 {% include "ko/story-meta.html" %}
 </div>

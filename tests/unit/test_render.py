@@ -222,7 +222,7 @@ def test_the_glossary_gives_the_meaning_and_the_verantwoording_the_doubts():
 
 # Partials of the theme (Material's or Zensical's template engine renders them, not the engine's).
 THEME_PARTIALS = {"edit-link.html", "pagefind.html", "story-byline.html", "story-date.html", "story-meta.html",
-                  "story-page.html"}
+                  "story-page.html", "search-kind.html"}
 
 
 def test_every_template_makes_hostile_text_inert(people, circle, goal):

@@ -17,7 +17,15 @@
     script.onload = resolve;
     script.onerror = reject;
     document.head.append(script);
-  }).then(() => customElements.whenDefined("pagefind-modal"));
+  }).then(() => {
+    // Pagefind's words where its Dutch is English ('Reset'): overrides/ko/strings.yml, search.pagefind;
+    // set before the dialog is drawn (overrides/ko/pagefind.html keeps it in a template until now).
+    const words = JSON.parse(trigger.dataset.koStrings || "{}");
+    window.PagefindComponents?.getInstanceManager?.().getInstance("default").setTranslations(words);
+    const dialog = document.getElementById("ko-pagefind-dialog");
+    if (dialog) dialog.replaceWith(dialog.content.cloneNode(true));
+    return customElements.whenDefined("pagefind-modal");
+  });
 
   const open = () => load().then(() => requestAnimationFrame(() => {
     document.querySelector("pagefind-modal")?.open();
