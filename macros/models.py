@@ -282,6 +282,8 @@ class Principle(Identified):
 class Role(Identified):
     title: Text
     description: Text
+    principle: Slug | None = ref("principles", default=None, description="Het principe waar deze rol bij hoort; "
+                                 "de rol staat dan op de pagina van dat principe")
 
 
 class Goal(Identified):

@@ -117,7 +117,7 @@ def principle_page(ctx: Context, to: Routes, ident: str, level: int = 2) -> str:
     """A principle's own page (extra.routes.principle_pages): its text, stories, previous and next."""
     principle = ctx.data.get("principles", ident)
     return render.principle_page(ctx.templates, principle, ctx.data.principles, ctx.by_principle[principle.id], to, level,
-                                 ctx.data.dating_informs)
+                                 ctx.data.dating_informs, [r for r in ctx.data.roles if r.principle == principle.id])
 
 
 @macro
@@ -217,7 +217,16 @@ def table(ctx: Context, to: Routes, ident: str) -> Markup:
 
 @macro
 def glossary(ctx: Context, to: Routes) -> Markup:
-    return render.glossary(ctx.templates, ctx.data.terms)
+    """The glossary: the terms of the publication, each with where it first occurs in the order of
+    reading; the terms only the knowledge library's sources use, apart and collapsed."""
+    order = publication.of(ctx)
+    first = {}
+    if order.units:
+        for term in ctx.data.terms:
+            unit = order.first_mention(term.term)
+            if unit is not None:
+                first[term.id] = (unit.title, unit.url)
+    return render.glossary(ctx.templates, ctx.data.terms, first if order.units else None, to)
 
 
 @macro

@@ -53,12 +53,12 @@ def page_texts(ctx: Context, page: str) -> tuple[dict, str]:
     return meta, body
 
 
-def _words(ctx: Context, page: str, body: str) -> int:
-    """Words a reader reads on a page: its text with what its macros show (tags left out)."""
+def _reading_text(ctx: Context, page: str, body: str) -> str:
+    """What a reader reads on a page: its text with what its macros show, tags left out."""
     if _MACRO.search(body):
         rendered = render_markdown(ctx, page, body)
         body = rendered if rendered is not None else _MACRO.sub(" ", body)
-    return len(_TAG.sub(" ", body).split())
+    return _TAG.sub(" ", body)
 
 
 _CACHE: dict[int, "Publication"] = {}
@@ -81,6 +81,7 @@ class Publication:
         self.ctx = ctx
         self.contents: Contents | None = ctx.data.contents
         self.words = ctx.words
+        self._texts: dict[str, str] = {}
 
     def _kind(self, page: str, part: ContentsPart | None, first: bool) -> str:
         kinds = self.words["publication"]["kinds"]
@@ -120,12 +121,26 @@ class Publication:
     def _nav_title(self, page: str) -> str:
         return next((item.title for item in self.ctx.settings.nav_pages() if item.page == page and item.title), page)
 
+    def text(self, page: str) -> str:
+        """What a reader reads on a page of the publication (its macros' text included, no markup)."""
+        if page not in self._texts:
+            raw = (self.ctx.settings.docs / page).read_text(encoding="utf-8")
+            _front, body, _line, _errors = split_front_matter(raw, page)
+            self._texts[page] = _reading_text(self.ctx, page, body)
+        return self._texts[page]
+
     def minutes(self, page: str) -> int:
         """Reading time in minutes, as the blog counts it (post_readtime_words_per_minute), at least 1."""
-        text = (self.ctx.settings.docs / page).read_text(encoding="utf-8")
-        _front, body, _line, _errors = split_front_matter(text, page)
         per_minute = self.ctx.settings.blog.post_readtime_words_per_minute
-        return max(1, round(_words(self.ctx, page, body) / per_minute))
+        return max(1, round(len(self.text(page).split()) / per_minute))
+
+    def first_mention(self, word: str) -> Unit | None:
+        """The first unit, in the order of reading, whose text has `word` as a whole word or as the
+        part of a compound with a hyphen ('SCAPA-model'): an abbreviation as written, 'IPO'; a word in
+        small letters in any case, 'leerkring'."""
+        flags = 0 if any(c.isupper() for c in word[1:]) else re.IGNORECASE
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", flags)
+        return next((u for u in self.units if pattern.search(self.text(u.page))), None)
 
     @functools.cached_property
     def front(self) -> list[Unit]:

@@ -206,9 +206,11 @@ def all_principles_label(tpl: Templates, count: int) -> str:
 
 
 def principle_page(tpl: Templates, principle: Principle, principles: Sequence[Principle],
-                   stories: Sequence[StoryLink], to: Routes, level: int = 2, show_dating: bool = True) -> str:
-    """Markdown for a principle's own page: icon and number, lead, explanation, its stories and the
-    way to the previous and next principle and back to all of them."""
+                   stories: Sequence[StoryLink], to: Routes, level: int = 2, show_dating: bool = True,
+                   roles: Sequence[Role] = ()) -> str:
+    """Markdown for a principle's own page: icon and number, lead, explanation, the roles that belong
+    to it (data/rollen.yml, `principle`), its stories and the way to the previous and next principle
+    and back to all of them."""
     ordered = sorted(principles, key=lambda p: p.number)
     at = ordered.index(principle)
     words = tpl.words["principles"]
@@ -219,6 +221,7 @@ def principle_page(tpl: Templates, principle: Principle, principles: Sequence[Pr
     return str(tpl.render(
         "ko/principle-page.md", principle=principle, principle_icon=icons.svg(principle.icon), count=len(ordered),
         level=level, stories=story_list(tpl, stories, to, words["no_stories"], show_dating), steps=steps,
+        roles=roles_table(tpl, roles) if roles else None,
         all_href=to.principles(PRINCIPLE_TILES), all_label=all_principles_label(tpl, len(ordered))))
 
 
@@ -335,10 +338,21 @@ def _letter(letter: str) -> dict:
     return {"letter": letter, "id": letter_id(letter)}
 
 
-def glossary(tpl: Templates, terms: Sequence[Term]) -> Markup:
-    """Every term A–Z, with a heading per letter and a jump list."""
-    groups = [{"letter": _letter(letter), "entries": group} for letter, group in by_letter(terms, lambda t: (t.term,))]
-    return tpl.render("ko/glossary.html", groups=groups)
+def glossary(tpl: Templates, terms: Sequence[Term], first: dict[str, tuple[str, str]] | None = None,
+             to: Routes | None = None) -> Markup:
+    """The terms of the publication A–Z, with a heading per letter, a jump list and where each first
+    occurs (`first`: term id → (title, address from the site root)); then, collapsed, the terms that
+    occur only in the knowledge library's sources. Without `first`, every term is in the first part."""
+    def entry(term: Term) -> dict:
+        title, url = first.get(term.id, ("", "")) if first else ("", "")
+        return {"term": term, "first_title": title, "first_href": to.link(url) if title and to else ""}
+
+    in_publication = [t for t in terms if first is None or t.id in first]
+    library = [t for t in terms if first is not None and t.id not in first]
+    groups = [{"letter": _letter(letter), "entries": [entry(t) for t in group]}
+              for letter, group in by_letter(in_publication, lambda t: (t.term,))]
+    return tpl.render("ko/glossary.html", groups=groups,
+                      library=[entry(t) for t in sorted(library, key=lambda t: sort_key(t.term))])
 
 
 def abbreviation_titles(tpl: Templates, terms: Sequence[Term]) -> dict[str, str]:

@@ -172,6 +172,56 @@ def forbidden_text(src: Sources) -> list[DataError]:
     return errors
 
 
+# The fields where a note on the sources belongs (shown only on the page Verantwoording).
+NOTE_FIELDS = {"note", "notes", "date_note", "aliases"}
+
+
+@rule(needs_settings=True)
+def research_notes(src: Sources) -> list[DataError]:
+    """Notes on the sources (what they leave uncertain, other names, inferred dates) stay out of the
+    text readers read: only the page Verantwoording and the note fields of the data carry them
+    (extra.check.research_notes names their words)."""
+    phrases = src.settings.check.research_notes
+    if not phrases:
+        return []
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)
+    where = f"de pagina Verantwoording ({src.docs_label(src.settings.routes.accountability)})"
+    errors: list[DataError] = []
+
+    def found(label: str, line: int, field: str, match: re.Match) -> None:
+        errors.append(DataError(label, line, field, f"'{match.group(0)}' is een notitie over de bronnen; die hoort "
+                                f"niet in de tekst die lezers lezen, maar op {where}"
+                                + (" of in het veld note van dit gegeven" if label.startswith("data/") else "")))
+
+    accountability = src.settings.routes.accountability
+    for rel in src.docs_files:
+        if rel.endswith(".md") and rel != accountability:
+            for n, line in enumerate((src.page_text(rel) or "").split("\n"), start=1):
+                for match in pattern.finditer(line):
+                    found(src.docs_label(rel), n, "", match)
+    seen: set[int] = set()
+    for entry in src.entries:
+        if id(entry.item) in seen or entry.collection == "stories":
+            continue   # a story's front matter is part of its page, checked above
+        seen.add(id(entry.item))
+        for loc, value in _texts_of(entry.item, ()):
+            for match in pattern.finditer(value):
+                line, label = entry.locate(loc)
+                found(entry.label, line, label, match)
+    return errors
+
+
+def _texts_of(node: Any, loc: tuple) -> list[tuple[tuple, str]]:
+    """Every text in a record with where it is, except in the note fields."""
+    if isinstance(node, str):
+        return [(loc, node)]
+    if isinstance(node, dict):
+        return [found for key, value in node.items() if key not in NOTE_FIELDS for found in _texts_of(value, (*loc, key))]
+    if isinstance(node, list):
+        return [found for i, value in enumerate(node) for found in _texts_of(value, (*loc, i))]
+    return []
+
+
 _CURLY = re.compile("[‘’“”„‚]")
 _STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 

@@ -107,6 +107,14 @@ class PdfSettings(Record):
         return value
 
 
+# Words that mark a note on the sources rather than what a reader came to read (rules_pages.research_notes).
+RESEARCH_NOTES = (
+    "betekenis niet zeker", "niet eenduidig", "afgeleid uit de tekst", "afgeleid uit de inhoud",
+    "volgens de bestandsnaam", "Ook genoemd", "de bronnen zeggen niet", "de bron zegt niet",
+    "de publicatie zegt niet", "de publicatie noemt geen", "geen naam van een spreker",
+)
+
+
 class CheckSettings(Record):
     """Extra content checks of a harvest."""
 
@@ -115,6 +123,10 @@ class CheckSettings(Record):
         description="schrijfwijzen die nooit op de site mogen (bijv. leesfouten uit de bron), met de goede vorm")
     straight_quotes: bool = Field(
         default=False, description="één stijl van aanhalingstekens: alleen rechte (' en \"), geen ‘ ’ “ ” „")
+    research_notes: list[str] = Field(
+        default_factory=lambda: list(RESEARCH_NOTES),
+        description="woorden van een notitie over de bronnen (twijfel, andere namen, afgeleide datums): die "
+                    "staan alleen op de pagina Verantwoording en in de velden note, notes en date_note")
 
 
 class BlogSettings(BaseModel):
