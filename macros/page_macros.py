@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import publication, render
 from .context import ID_ARGUMENTS, MACROS, Context, context, macro, pdf_name, story_link  # noqa: F401 (the macros' API)
@@ -30,12 +30,14 @@ def story_lookup(ctx: Context) -> dict:
         "principles": {p.id: {"label": p.label, "url": routes.principle(p.id)}
                        for p in data.principles},
         # The authors (with their page) and the speakers of the stories.
-        "people": {p.id: {"name": p.name, "role": p.description or "",
+        # A role is HTML: its escaped text with the abbreviations' tooltips (Abbreviations), as in the pages.
+        "people": {p.id: {"name": p.name, "role": ctx.abbreviate(str(escape(p.description or ""))),
                           "url": routes.author(p.id) if data.stories_by_person(p.id) else ""}
                    for p in data.people if data.stories_by_person(p.id) or data.stories_with_speaker(p.id)},
         # Who retold a story ('de redactie' in the byline): what the web edition is, on the colophon.
         "editors_url": editors_url(ctx, routes),
-        "original": {"title": data.site.title, "publisher": data.site.publisher, "url": data.site.original_url or ""},
+        "original": {"title": data.site.title, "publisher": ctx.abbreviate(str(escape(data.site.publisher))),
+                     "url": data.site.original_url or ""},
         # One entry per distinct dating ('begin 2025'), as YAML gives it (a year alone is a number).
         "datings": {str(post.meta.dating): {"label": post.meta.dating.label, "iso": post.meta.dating.iso}
                     for post in data.stories if post.meta.dating is not None},

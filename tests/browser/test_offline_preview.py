@@ -27,7 +27,7 @@ def test_the_preview_opens_from_disk_and_its_links_lead_to_pages(offline, browse
     # Follow the menu to the stories, then to the story: each step a page, never a folder listing.
     page.click("nav.md-tabs a:has-text('Verhalen')")
     assert page.url.endswith("/verhalen/index.html")
-    page.click("article a:has-text('Eerste verhaal')")
+    page.click(".md-content a:has-text('Eerste verhaal')")
     assert page.url.endswith("/verhalen/eerste-verhaal/index.html")
     assert page.locator("h1").first.inner_text() == "Eerste verhaal"
     photo = page.locator("article img[alt^='Een veld']")

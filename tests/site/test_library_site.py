@@ -7,7 +7,8 @@ import pytest
 
 from macros import load_project
 from macros.page_macros import Context, appearances
-from sitebuild import ROOT, text_of, url_of
+from macros.text import sort_key
+from sitebuild import ROOT, ROUTES, text_of, url_of
 
 pytestmark = pytest.mark.site
 
@@ -18,13 +19,26 @@ def text(node) -> str:
     return text_of(node)
 
 
-def test_every_source_has_its_page_with_facts_and_notes(site, data):
+def test_every_source_has_its_page_with_facts_and_its_notes_on_verantwoording(site, data):
+    """A source's page gives its facts; what the sources leave uncertain about it (its notes, how its
+    date was found) is on the page Verantwoording, linked once from its facts."""
+    accountability = site.content(ROUTES.accountability())
     for source in data.sources:
         page = site.content(f"kennisbank/bronnen/{source.id}/")
         facts = page.select_one("dl.ko-facts")
         assert facts is not None and " ".join(source.title.split()) in text(facts), source.id
-        notes = page.select(".ko-source-notes li")
-        assert [" ".join(n.get_text().split()) for n in notes] == [" ".join(x.split()) for x in source.notes]
+        link = page.select_one(".ko-accountability-link a")
+        if not (source.notes or source.date_note):
+            assert link is None, source.id
+            continue
+        assert link["href"].endswith(f"#bron-{source.id}"), source.id
+        section = accountability.find(id=f"bron-{source.id}").find_parent("section")
+        notes = [" ".join(n.get_text().split()) for n in section.select("li")]
+        expected = [" ".join(x.split()) for x in source.notes]
+        assert notes[-len(expected):] == expected if expected else True, source.id
+        if source.date_note:
+            assert " ".join(source.date_note.split()) in notes[0], source.id
+        assert not any(note in text(page) for note in expected), source.id
 
 
 def test_every_unit_of_a_source_is_on_its_page(site, data):
@@ -43,6 +57,8 @@ def test_multi_column_tables_keep_every_cell(site, data):
     for table in data.tables:
         found = [t for _, t in _tables(site) if text(t.caption) == " ".join(table.caption.split())]
         assert found, table.id
+        for label in found[0].select(".ko-cell__label"):   # a column's name, shown in its cell on a phone
+            label.decompose()
         rendered = [[text(c) for c in tr.find_all(["th", "td"])] for tr in found[0].tbody.find_all("tr")]
         assert rendered == [[" ".join(c.split()) for c in row] for row in table.rows]
 
@@ -94,9 +110,16 @@ def test_every_term_stands_under_its_letter(site, data):
     from macros.text import index_letter
 
     page = site.content("kennisbank/begrippen/")
+    more = page.select_one("details.ko-glossary__library")
     for term in data.terms:
-        heading = page.find("dt", id=term.id).find_previous("h2")
+        entry = page.find("dt", id=term.id)
+        if more is not None and entry in more.find_all("dt"):
+            continue   # the terms only other sources use: one A–Z list, collapsed
+        heading = entry.find_previous("h2")
         assert heading.get_text(strip=True) == index_letter(term.term), term.term
+    if more is not None:
+        listed = [dt.strong.get_text() for dt in more.find_all("dt")]
+        assert listed == sorted(listed, key=sort_key)
 
 
 def test_every_page_that_uses_an_abbreviation_explains_it(site, data):
@@ -163,6 +186,6 @@ def test_theme_sections_join_stories_and_sources(site, data):
 
 def test_story_pages_show_their_themes(site, data):
     for post in data.published_stories():
-        box = site.content(url_of(post)).select_one("aside.ko-story-meta")
+        box = site.content(url_of(post)).select_one("footer.ko-story-foot")
         themed = [a["href"] for a in box.find_all("a") if "/themas/" in a["href"]]
         assert themed == [f"../../kennisbank/themas/#{t}" for t in post.meta.tags]

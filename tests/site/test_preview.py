@@ -69,7 +69,7 @@ def test_preview_shows_the_storys_photo(preview):
     assert (page.parent / img["src"]).resolve().is_file(), img["src"]
 
 
-def test_preview_shows_the_story_with_its_meta_box_and_nothing_else(preview, data, site):
+def test_preview_shows_the_story_with_its_byline_and_foot_and_nothing_else(preview, data, site):
     project, story = preview
     out = project / "voorbeeld"
     page = BeautifulSoup((out / url_of(story) / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -77,6 +77,7 @@ def test_preview_shows_the_story_with_its_meta_box_and_nothing_else(preview, dat
     for other in data.stories[1:]:
         assert not (out / url_of(other)).exists(), url_of(other)
     assert (out / "index.html").is_file()  # the pages are there too
-    # The same story box as in the full site.
-    full = site.page(url_of(story)).select_one("aside.ko-story-meta")
-    assert full is not None and page.select_one("aside.ko-story-meta") == full
+    # The same byline and foot as in the full site.
+    for part in (".ko-byline", "footer.ko-story-foot"):
+        full = site.page(url_of(story)).select_one(part)
+        assert full is not None and page.select_one(part) == full, part

@@ -94,29 +94,30 @@ def test_every_link_to_a_principle_lands_on_its_page(site, data):
     assert found == pages
     assert into_sections == []
     for post in data.published_stories():
-        box = site.content(url_of(post)).select_one("aside.ko-story-meta")
+        box = site.content(url_of(post)).select_one("footer.ko-story-foot")
         linked = [urljoin("/" + url_of(post), a["href"]) for a in box.select("a[href]")
                   if urljoin("/" + url_of(post), a["href"]) in pages]
         assert linked == ["/" + ROUTES.principle(p) for p in post.meta.principles], post.slug
 
 
 @needs_pages
-def test_the_chapter_keeps_every_section_but_search_finds_each_principle_once(site, data):
-    page = site.content(CHAPTER)
-    body = site.page(CHAPTER).select_one("[data-pagefind-body]")
+def test_the_chapter_shows_the_cards_and_each_principle_page_its_text_and_roles(site, data):
+    """Each principle's text lives once, on its own page: the chapter has the cards (searchable) and
+    not the explanations; the roles that belong to a principle (data/rollen.yml) stand on its page,
+    and the chapter leads there."""
+    chapter = site.content(CHAPTER)
+    assert chapter.select_one(".ko-principles") is not None
     for principle in data.principles:
-        heading = page.find(id=principle.id)
-        assert heading is not None and heading.has_attr("data-pagefind-ignore"), principle.id
-        section = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
-                break
-            section.append(sibling)
-        assert section and all(node.has_attr("data-pagefind-ignore") for node in section), principle.id
-        assert squash(principle.explanation[0]) in " ".join(text_of(node) for node in section)
-    # The chapter's own text stays searchable: its first paragraph and the tiles.
-    assert not body.find("p").has_attr("data-pagefind-ignore")
-    assert body.select_one(".ko-principles").find_parent(attrs={"data-pagefind-ignore": True}) is None
+        assert squash(principle.explanation[0]) not in text_of(chapter), principle.id
+        page = site.content(ROUTES.principle(principle.id))
+        assert squash(principle.explanation[0]) in text_of(page), principle.id
+        roles = [r for r in data.roles if r.principle == principle.id]
+        table = page.select_one("table.ko-table--roles")
+        assert (table is not None) == bool(roles), principle.id
+        if roles:
+            assert [text_of(th) for th in table.tbody.select("th")] == [squash(r.title) for r in roles]
+            assert any(urljoin("/" + CHAPTER, a["href"]).split("#")[0] == "/" + ROUTES.principle(principle.id)
+                       and a["href"].endswith("#rollen") for a in chapter.select("a[href]")), principle.id
 
 
 @needs_pages

@@ -21,17 +21,48 @@ def hrefs(node, prefix: str = "") -> list[str]:
     return [a["href"].removeprefix(prefix) for a in node.find_all("a", href=True)]
 
 
-def test_every_story_has_its_page_with_title_and_meta_box(site, data):
+def test_every_story_has_its_page_with_title_byline_and_foot(site, data):
+    """Under the title who wrote it and who speaks, its kind and circle (linked); at its foot its
+    principles (linked) and themes, quietly."""
     for post in data.published_stories():
         page = site.content(url_of(post))
         assert page.find("h1").get_text(strip=True) == post.meta.title
-        box = page.select_one("aside.ko-story-meta")
-        assert box is not None, post.slug
-        circle_links = [h for h in hrefs(box) if "/leerkringen/" in h]
+        byline = page.select_one("h1 + .ko-byline")
+        circle_links = [h for h in hrefs(byline) if "/leerkringen/" in h]
         assert circle_links == [f"../../leerkringen/{c.id}/" for c in data.circles_of(post)]
+        speakers = [s.get_text(strip=True) for s in byline.select(".ko-byline__speaker")]
+        assert speakers == [data.person(p).name for p in post.meta.speakers], post.slug
+        foot = page.select_one("footer.ko-story-foot")
+        assert foot is not None, post.slug
         principles = {f"../../{ROUTES.principle(p.id)}": p.id for p in data.principles}
-        principle_links = [h for h in hrefs(box) if h in principles]
+        principle_links = [h for h in hrefs(foot) if h in principles]
         assert principle_links == [f"../../{ROUTES.principle(p)}" for p in post.meta.principles]
+        assert site.page(url_of(post)).select(".md-author img, .md-sidebar--post") == [], post.slug   # no avatar
+
+
+def test_a_retold_story_says_so_and_where_the_original_is(site, data):
+    """A story the editors retold: its byline says so ('Naverteld door de redactie, naar de column van …'
+    or 'Interview met … door …, naverteld door de redactie', 'de redactie' leading to 'Over deze
+    webeditie'); its foot names the original publication; 'Lees het origineel' only with its address."""
+    words = data.strings
+    for post in data.published_stories():
+        page = site.content(url_of(post))
+        by = " ".join(page.select_one(".ko-byline__by").get_text().split())
+        foot = page.select_one("footer.ko-story-foot")
+        if not post.meta.retold:
+            assert not by.startswith("Naverteld") and "naverteld" not in by, post.slug
+            continue
+        editors = words["byline"]["editors"]
+        if post.meta.kind == "interview" and post.meta.speakers:
+            assert by.startswith("Interview met ") and by.endswith(f"naverteld door {editors}"), by
+        else:
+            original = words["byline"]["originals"][post.meta.kind]
+            assert by.startswith(f"Naverteld door {editors}, naar {original} van "), by
+        link = page.select_one(".ko-byline__editors")
+        assert link["href"].endswith("over/colofon/#" + words["web_edition"]["anchor"]), post.slug
+        origin = " ".join(foot.select_one(".ko-story-foot__origin").get_text().split())
+        assert data.site.title in origin, post.slug
+        assert (foot.select_one(".ko-story-foot__original") is not None) == bool(data.site.original_url), post.slug
 
 
 def test_overview_lists_every_story_once_in_the_publications_order(site, data):
@@ -57,18 +88,15 @@ def test_circle_pages_list_their_stories(site, data):
         assert listed == [url_of(p) for p in data.stories_for_circle(circle.id)], circle.id
 
 
-def test_principle_sections_list_their_stories(site, data):
-    page = site.content("leerreis/leren-als-strategische-interventie/")
+def test_principle_pages_list_their_stories(site, data):
     for principle in data.principles:
         expected = [url_of(p) for p in data.stories_for_principle(principle.id)]
-        heading = page.find(id=principle.id)
-        related = None
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
-                break
-            if "ko-principle__stories" in (sibling.get("class") or []):
-                related = sibling
-        assert (hrefs(related, "../../") if related else []) == expected, principle.id
+        url = ROUTES.principle(principle.id)
+        page = site.content(url)
+        heading = page.find(id="verhalen")
+        box = heading.find_next_sibling("ul")
+        depth = "../" * url.strip("/").count("/") + "../"
+        assert (hrefs(box, depth) if box and "ko-stories" in box.get("class", []) else []) == expected, principle.id
 
 
 def test_author_archive_and_category_pages(site, data):
