@@ -228,7 +228,8 @@ def glossary(ctx: Context, to: Routes) -> Markup:
             unit = order.first_mention(term.term)
             if unit is not None:
                 first[term.id] = (unit.title, unit.url)
-    return render.glossary(ctx.templates, ctx.data.terms, first if order.units else None, to)
+    # No term in the publication's text (a new harvest): one list, not everything collapsed.
+    return render.glossary(ctx.templates, ctx.data.terms, first or None, to)
 
 
 @macro

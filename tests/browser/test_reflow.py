@@ -64,23 +64,21 @@ def test_no_page_scrolls_sideways_and_every_table_fits_on_a_phone(browser, serve
     nothing to scroll inside a table. Every engine table still sits in a labelled region."""
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
-    wide, clipped, tables = [], [], 0
+    wide, clipped = [], []
     for url in page_urls:
         page.goto(server + url, wait_until="load")
         found = page.evaluate(OVERFLOW)
         if found:
             wide.append(f"{url}: {found}")
         clipped += [f"{url}: {problem}" for problem in page.evaluate(CLIPPED_TABLES)]
-        tables += page.evaluate("document.querySelectorAll('.md-content table').length")
         for region in page.locator(".ko-table__scroll").all():
             assert region.get_attribute("role") == "region" and region.get_attribute("aria-label"), url
     context.close()
-    assert tables > 0 or not page_urls
     assert wide == []
     assert clipped == []
 
 
-def test_a_stacked_row_names_its_columns(browser, server, page_urls):
+def test_a_stacked_row_names_its_columns(browser, server, page_urls, data):
     """On a phone each cell of an engine table shows its column's name; on a wide screen it does not."""
     names = "[...document.querySelectorAll('.ko-table td .ko-cell__label')].map(e => getComputedStyle(e).display)"
     for width, shown in ((390, "block"), (1366, "none")):
@@ -90,7 +88,8 @@ def test_a_stacked_row_names_its_columns(browser, server, page_urls):
             page.goto(server + url, wait_until="load")
             seen += page.evaluate(names)
         page.close()
-        assert seen and set(seen) == {shown}, width
+        assert set(seen) <= {shown}, width
+        assert seen or not (data.comparisons or data.tables), width
 
 
 def test_running_text_keeps_a_readable_measure_on_a_wide_screen(browser, server, page_urls):
