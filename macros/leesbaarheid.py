@@ -24,7 +24,7 @@ TARGET_AVERAGE = 15
 TARGET_LONG_SHARE = 0.08
 
 SKIP = ("blockquote", "li", "table", "figure", "figcaption", "pre", "code", "aside", "nav", "form",
-        ".admonition", ".ko-quote", ".ko-story-meta", ".md-source-file", "dl", ".ko-figures",
+        ".admonition", ".ko-quote", ".ko-story-foot", ".md-source-file", "dl", ".ko-figures",
         ".ko-pdf", ".ko-byline", ".ko-cards", ".ko-story-list")
 # Abbreviations that end in a full stop without ending the sentence.
 _ABBREVIATIONS = re.compile(

@@ -15,7 +15,7 @@ def test_words_count_numbers_and_hyphenated_words_once():
 def test_quotes_lists_tables_and_boxes_are_not_prose():
     html = ('<article class="md-content__inner"><h1>Titel</h1><p>Eerste zin. Tweede zin.</p>'
             "<blockquote><p>Een citaat uit de bron.</p></blockquote><ul><li><p>Een punt.</p></li></ul>"
-            '<aside class="ko-story-meta"><p>Soort</p></aside><table><tr><td><p>Cel</p></td></tr></table></article>')
+            '<footer class="ko-story-foot"><p>Principes</p></footer><table><tr><td><p>Cel</p></td></tr></table></article>')
     assert prose(html) == ["Eerste zin. Tweede zin."]
 
 
