@@ -33,6 +33,7 @@ _FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|input|
 _EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"javascript:", re.IGNORECASE)
 _SNIPPET = re.compile(r"-{1,}8<-{1,}")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def size_label(n: int) -> str:
@@ -62,6 +63,15 @@ def story_text(src: Sources) -> list[DataError]:
             continue
         body, first_line, label = story.body, story.body_line, story.label
         near = near_more.search(body)
+        if not re.search(r"\w", _COMMENT.sub("", body).replace(more, "")):
+            errors.append(DataError(label, first_line, "", "het verhaal heeft geen tekst: schrijf onder de velden een "
+                                    f"inleiding, dan een regel '{more}' en dan het verhaal (een leeg verhaal komt "
+                                    "niet op de site)"))
+            continue
+        if more in body and not re.search(r"\w", _COMMENT.sub("", body.split(more, 1)[1])):
+            line = first_line + body.split(more, 1)[0].count("\n")
+            errors.append(DataError(label, line, "", f"onder '{more}' staat geen tekst: de inleiding alleen is nog geen "
+                                    "verhaal; schrijf het verhaal onder deze regel"))
         if more not in body and near:
             line = first_line + body[:near.start()].count("\n")
             errors.append(DataError(label, line, "", f"schrijf '{more}' precies zo, met een spatie na '<!--' en vóór "

@@ -1,5 +1,5 @@
-"""What is not finished yet: a new circle's 'VUL IN', a story that still has the template's text or no
-text at all. Fine to preview (a warning locally), never published: the publishing build (CI=true)
+"""What is not finished yet: a new circle's 'VUL IN', a story that still has the template's text or an
+empty introduction. Fine to preview (a warning locally), never published: the publishing build (CI=true)
 refuses them (loader.unfinished)."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _template_values(src: Sources) -> dict[str, str]:
 
 @rule(unfinished=True)
 def unfinished_stories(src: Sources) -> list[DataError]:
-    """Stories with the template's text or without text: fine to preview, never published."""
+    """Stories with the template's text or an empty introduction: fine to preview, never published."""
     errors: list[DataError] = []
     lines, values, more = _template_lines(src), _template_values(src), src.excerpt_separator
     for story in src.stories:
@@ -69,11 +69,9 @@ def unfinished_stories(src: Sources) -> list[DataError]:
             if line.strip() in lines:
                 errors.append(DataError(label, n, "", f"dit is nog de tekst van het sjabloon ('{line.strip()[:40]}'); "
                                         "vervang hem door je eigen tekst"))
-        plain = _COMMENT.sub("", body).replace(more, "")
-        if not re.search(r"\w", plain):
-            errors.append(DataError(label, body_line, "", "het verhaal heeft nog geen tekst; schrijf een inleiding, "
-                                    f"dan een regel '{more}' en dan het verhaal"))
-        elif more in body and not re.search(r"\w", _COMMENT.sub("", body.split(more, 1)[0])):
+        # A story without any text is an error, not unfinished work (rules_stories.story_text).
+        has_text = re.search(r"\w", _COMMENT.sub("", body).replace(more, ""))
+        if has_text and more in body and not re.search(r"\w", _COMMENT.sub("", body.split(more, 1)[0])):
             errors.append(DataError(label, body_line, "", f"de inleiding boven '{more}' is leeg; schrijf daar één tot "
                                     "drie zinnen (die staan op het overzicht)"))
     return errors
