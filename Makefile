@@ -18,6 +18,9 @@
 #   make deelbeelden   maak de afbeeldingen voor delen op sociale media (Chromium nodig)
 #   make lettertype   snijd de koppenletter (Source Serif Pro) bij tot de tekens die de site gebruikt
 #   make generate   maak de afgeleide bestanden (.afgeleid.yml, de auteurs van de blog) voor make serve of met de hand
+#   make redactie   live voorbeeld met de redactiepagina (/redactie/) en haar lokale server: verhalen schrijven
+#                in de browser, zonder GitHub (Node.js 20 en npm nodig)
+#   make redactie-bijwerken VERSIE=x.y.z   haal een andere versie van Decap CMS op (met npm), met controlegetallen
 #   make clean   haal gebouwde sites en afgeleide bestanden weg
 #   make site-zensical   als make site BOUWER=zensical, maar in site-zensical/ (om te vergelijken)
 #   make kring DOEL=<map> NAAM="<naam>" [KLEUR=#rrggbb KLEUR_DONKER=#rrggbb]   maak een nieuwe oogst
@@ -39,9 +42,9 @@ CONFIG := .afgeleid.yml
 export NO_MKDOCS_2_WARNING := 1
 
 # Editor arguments reach the command line tool through the environment (safe with quotes).
-export TITEL LEERKRING AUTEUR ISSUE DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER
+export TITEL LEERKRING AUTEUR ISSUE DOEL NAAM BRON VERHAAL BOUWER NEEM_ENGINE KLEUR KLEUR_DONKER VERSIE ADRES
 
-.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site verhaal-uit-issue issueformulier lettertype
+.PHONY: site serve check test test-snel clean verhaal schema generate kring kring-hier engine-bijwerken deelbeelden site-zensical bench serve-snel leesbaarheid fotos voorbeeld-site verhaal-uit-issue issueformulier lettertype redactie redactie-bijwerken
 .DEFAULT_GOAL := site
 
 $(BIN)/python:
@@ -143,6 +146,22 @@ endif
 serve-snel: generate
 	$(BIN)/mkdocs serve --dirty -f $(CONFIG) --dev-addr $(ADRES)
 
+# The editors' page on this machine: Decap's local server (decap-server, pinned in engine/redactie/,
+# installed with npm from its own configured registry into .redactie/) beside the live preview.
+REDACTIE := .redactie
+$(REDACTIE)/.deps: engine/redactie/package.json engine/redactie/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Fout: 'make redactie' heeft Node.js 20 en npm nodig (https://nodejs.org of het pakket nodejs van je systeem)." >&2; exit 1; }
+	mkdir -p $(REDACTIE)
+	cp engine/redactie/package.json engine/redactie/package-lock.json engine/redactie/.npmrc $(REDACTIE)/
+	cd $(REDACTIE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+redactie: generate $(REDACTIE)/.deps
+	$(BIN)/python -m macros redactie
+
+redactie-bijwerken: $(VENV)/.site-deps
+	$(BIN)/python -m macros redactie-bijwerken
+
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest --durations=10
 
@@ -151,5 +170,5 @@ test-snel: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -m "not site and not browser"
 
 clean:
-	rm -rf site site.new site-zensical voorbeeld-site .zensical.yml .voorbeeld.yml .pytest_cache
+	rm -rf site site.new site-zensical voorbeeld-site $(REDACTIE) .zensical.yml .voorbeeld.yml .pytest_cache
 	rm -f .afgeleid.yml docs/verhalen/.authors.yml

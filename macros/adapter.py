@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from . import generate, moved, page_macros, search, templates
+from . import generate, moved, page_macros, redactie, search, templates
 from .errors import DataErrors
 from .loader import load_cached
 
@@ -74,7 +74,12 @@ def on_post_build(env: Any) -> None:
     if os.environ.get(PIPELINE):
         return
     project = load_cached(Path(env.project_dir))
-    moved.write(page_macros.context(project.settings, project.data), Path(env.conf["site_dir"]))
+    ctx = page_macros.context(project.settings, project.data)
+    moved.write(ctx, Path(env.conf["site_dir"]))
+    try:
+        redactie.write(ctx, Path(env.conf["site_dir"]))
+    except redactie.VendorError as exc:
+        raise PluginError(str(exc)) from None
     try:
         search.build_index(Path(env.conf["site_dir"]))
     except search.SearchIndexError as exc:

@@ -1,6 +1,7 @@
 """The build pipeline, the one way a site is made: `make site`, the tests and the benchmark call it.
 
-    read + validate (once) ─► derived files ─► builder (MkDocs or Zensical) ─► feed ─► search index ─► PDF ─► swap
+    read + validate (once) ─► derived files ─► builder (MkDocs or Zensical) ─► feed ─► search index
+        ─► editors' page ─► PDF ─► swap
 
 The builder is a parameter: Material for MkDocs ends on 5 May 2027 and Zensical (same team) reads
 the same mkdocs.yml, so switching is `make site BOUWER=zensical`. Everything is built into a fresh
@@ -23,7 +24,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import adapter, feed, generate, loader, moved, page_macros, pdf, search, templates
+from . import adapter, feed, generate, loader, moved, page_macros, pdf, redactie, search, templates
 from .errors import DataErrors
 
 BUILDERS = ("mkdocs", "zensical")
@@ -166,6 +167,13 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
         raise BuildError(str(exc)) from exc
     lap("zoekindex")
     say(result.steps[-1])
+    try:
+        editors = redactie.write(ctx, staging)
+    except redactie.VendorError as exc:
+        raise BuildError(str(exc)) from exc
+    if editors:
+        result.steps.append(editors)
+        say(editors)
     if with_pdf:
         try:
             result.steps.append(pdf.build(ctx, staging))

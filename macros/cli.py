@@ -302,6 +302,28 @@ def cmd_voorbeeld_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redactie(args: argparse.Namespace) -> int:
+    """make redactie: the site's live preview and the editors' page with Decap's local server (decap-server,
+    installed by the Makefile), so an editor works on this copy without GitHub."""
+    from . import redactie
+    try:
+        return redactie.serve_locally(args.root.resolve(), address=args.adres)
+    except redactie.VendorError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+
+
+def cmd_redactie_bijwerken(args: argparse.Namespace) -> int:
+    """make redactie-bijwerken VERSIE=x.y.z: another release of Decap CMS, with its checksums."""
+    from . import redactie
+    try:
+        redactie.update_vendor(args.versie or os.environ.get("VERSIE", ""))
+    except redactie.VendorError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_pr_verslag(args: argparse.Namespace) -> int:
     """The check's report on a pull request (Markdown on standard output), for the workflow."""
     errors: list = []
@@ -354,6 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     p_offline = sub.add_parser("voorbeeld-site", help="maak van site/ een voorbeeld dat vanaf schijf opent")
     p_offline.add_argument("--uit", help="map voor het voorbeeld (standaard: voorbeeld-site/)")
     p_offline.set_defaults(func=cmd_voorbeeld_site)
+    p_cms = sub.add_parser("redactie", help="live voorbeeld met de redactiepagina en haar lokale server (make redactie)")
+    p_cms.add_argument("--adres", default=os.environ.get("ADRES", "127.0.0.1:8000"), help="adres van het voorbeeld")
+    p_cms.set_defaults(func=cmd_redactie)
+    p_cms_update = sub.add_parser("redactie-bijwerken", help="haal een andere versie van Decap CMS op (VERSIE)")
+    p_cms_update.add_argument("--versie", help="versie, bijv. 3.16.3 (of omgevingsvariabele VERSIE)")
+    p_cms_update.set_defaults(func=cmd_redactie_bijwerken)
     p_report = sub.add_parser("pr-verslag", help="verslag van de controle voor een pull request (Markdown)")
     p_report.add_argument("--controle", help="bestand met de uitvoer van make check")
     p_report.add_argument("--geslaagd", choices=["ja", "nee"], default="nee", help="is de controle geslaagd?")

@@ -183,10 +183,13 @@ def _no_straight_quotes(value: str) -> str:
 
 
 # Text shown as HTML by the theme: no markup.
-PlainText = Annotated[Text, AfterValidator(_no_markup)]
+# `forbidden` in the JSON schema: the characters the validators refuse, for checks in the browser
+# (the editors' page, macros/redactie.py).
+PlainText = Annotated[Text, AfterValidator(_no_markup), Field(json_schema_extra={"forbidden": "<>"})]
 # Text the theme puts inside an HTML attribute unescaped (meta description, alt of an avatar):
 # no markup and no straight double quotes.
-AttrText = Annotated[Text, AfterValidator(_no_markup), AfterValidator(_no_straight_quotes)]
+AttrText = Annotated[Text, AfterValidator(_no_markup), AfterValidator(_no_straight_quotes),
+                     Field(json_schema_extra={"forbidden": '<>"'})]
 
 
 class Record(BaseModel):
@@ -404,8 +407,9 @@ class Circle(Identified):
 
 class Person(Identified):
     # Material's blog templates show authors unescaped, the name inside alt="…".
-    name: AttrText
-    description: PlainText | None = None
+    name: AttrText = Field(title="Naam", description="Voornaam en achternaam, zoals op de site moet staan.")
+    description: PlainText | None = Field(default=None, title="Wie is het",
+                                          description="Functie en organisatie, in een paar woorden.")
     portrait: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w./-]+\.(jpg|png|webp)$")] | None = Field(
         default=None, description="Portretfoto onder docs/ (bijv. assets/mensen/naam.jpg); leeg: de initialen")
     note: Text | None = Field(default=None, description="Wat de bronnen hierover niet zeker zeggen, of waar ze elkaar tegenspreken; staat alleen op de pagina Verantwoording")
@@ -552,34 +556,43 @@ class Story(Record):
     """Front matter of a story. Keys Material's blog plugin reads (date, authors, categories,
     tags, description, draft) keep Material's names."""
 
-    title: Annotated[PlainText, AfterValidator(_story_title)] = Field(description="Titel van het verhaal (platte tekst)")
-    date: StoryDate
-    authors: list[Slug] = ref("people", min_length=1, description="Ids uit data/mensen.yml")
+    # `title` is the label and `description` the help an editor sees (the editors' page, the JSON schema).
+    title: Annotated[PlainText, AfterValidator(_story_title)] = Field(
+        title="Titel", json_schema_extra={"maxLength": TITLE_MAX},
+        description=f"Gewone tekst, zonder aanhalingstekens eromheen; hoogstens {TITLE_MAX} tekens. De titel wordt "
+                    "ook de naam van het bestand en het webadres.")
+    date: StoryDate = Field(title="Datum", description="De dag waarop het verhaal verschijnt.")
+    authors: list[Slug] = ref("people", min_length=1, title="Auteur(s)",
+                              description="Wie het verhaal schreef. Staat iemand er niet bij? Stel "
+                                          "die persoon eerst voor onder Mensen.")
     categories: list[AttrText] = ref(
-        "circles", by="category", default_factory=list,
-        description="Leerkring(en) van het verhaal, met de korte naam uit data/leerkringen.yml (category)",
+        "circles", by="category", default_factory=list, title="Leerkring",
+        description="Bij welke leerkring hoort het verhaal?",
     )
-    kind: Literal[STORY_KINDS]  # type: ignore[valid-type]
-    principles: list[Slug] = ref("principles", default_factory=list, description="Ids uit data/principes.yml")
-    tags: list[Slug] = ref("themes", default_factory=list, description="Thema's, ids uit data/themas.yml")
+    kind: Literal[STORY_KINDS] = Field(title="Soort verhaal")  # type: ignore[valid-type]
+    principles: list[Slug] = ref("principles", default_factory=list, title="Basisprincipes",
+                                 description="Welke basisprincipes laat het verhaal zien? (mag leeg)")
+    tags: list[Slug] = ref("themes", default_factory=list, title="Thema's",
+                           description="Over welke thema's gaat het? (mag leeg)")
     # Material writes this into <meta name="description" content="…"> without escaping.
-    description: AttrText = Field(max_length=300, description="Samenvatting in één zin")
+    description: AttrText = Field(max_length=300, title="Samenvatting",
+                                  description="Eén zin. Die staat in zoekmachines, de feed en op de pagina van de "
+                                              "leerkring.")
     draft: bool = False
     retelling: Literal[RETELLINGS] | None = Field(  # type: ignore[valid-type]
-        default=None,
-        description="'naverteld': de redactie vertelde een tekst uit de publicatie na in eigen woorden "
-                    "(verplicht voor elk verhaal uit data/inhoud.yml); 'eigen-tekst' of leeg: de auteurs "
-                    "schreven deze tekst zelf",
+        default=None, title="Wie schreef de tekst",
+        description="'Eigen tekst': de auteurs schreven hem zelf. 'Naverteld': de redactie vertelde een tekst uit "
+                    "de publicatie na in eigen woorden (verplicht voor elk verhaal uit data/inhoud.yml).",
     )
-    speakers: list[Slug] = ref("people", default_factory=list,
-                               description="Wie aan het woord is, bij een interview: ids uit data/mensen.yml")
+    speakers: list[Slug] = ref("people", default_factory=list, title="Aan het woord",
+                               description="Bij een interview: wie aan het woord is.")
     # When only a year, a part of a year or a month is known (the stories of the publication: 'begin
     # 2025'), the site shows this instead of the date. Material's blog needs a full `date`; it is then
     # the first day of this period, only for the order, and shown nowhere (tests/site/test_dating.py).
     dating: DateValue | None = Field(
-        default=None,
-        description="Wanneer het verhaal verscheen, zo precies als bekend (bijv. 'begin 2025'); "
-                    "dan is date alleen de volgorde",
+        default=None, title="Datering",
+        description="Alleen als de dag niet bekend is: wanneer het verhaal verscheen, zo precies als bekend (bijv. "
+                    "'begin 2025'); de datum bepaalt dan alleen de volgorde. Meestal leeg.",
     )
 
     @field_validator("dating")
@@ -712,4 +725,7 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
 )
 # data/bronnen/*.yml: one SourceBundle per file; its parts join these collections.
 BUNDLE_DIR = "bronnen"
+# data/mensen/<id>.yml: one person per file (a person an editor proposes in the editors' page), beside
+# data/mensen.yml; the file name is the id unless the file says it.
+PEOPLE_DIR = "mensen"
 BUNDLE_PARTS = {"source": "sources", "lists": "lists", "comparisons": "comparisons", "tables": "tables"}

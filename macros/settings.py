@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -129,6 +129,26 @@ class CheckSettings(Record):
                     "staan alleen op de pagina Verantwoording en in de velden note, notes en date_note")
 
 
+class EditorSettings(Record):
+    """The editors' page (/redactie/, macros/redactie.py): Decap CMS on the harvest's GitHub repository."""
+
+    enabled: bool = Field(default=True, description="de redactiepagina op de site (uit: geen pagina /redactie/)")
+    sign_in: Literal["token", "oauth"] = Field(
+        default="token",
+        description="hoe redacteuren inloggen bij GitHub: 'token' (een eigen toegangssleutel, geen server nodig) of "
+                    "'oauth' (een OAuth-app met een eigen doorgeefserver, oauth_url)")
+    oauth_url: str | None = Field(default=None, pattern=r"^https://[^\s\"'<>]+$",
+                                  description="adres van de OAuth-doorgeefserver (alleen bij sign_in: oauth)")
+    repo: str | None = Field(default=None, pattern=r"^[\w.-]+/[\w.-]+$",
+                             description="de repository als eigenaar/naam; leeg: uit repo_url")
+
+    @model_validator(mode="after")
+    def _oauth_needs_url(self) -> "EditorSettings":
+        if self.sign_in == "oauth" and not self.oauth_url:
+            raise ValueError("bij sign_in: oauth hoort oauth_url: het adres van de doorgeefserver (zie de kringgids)")
+        return self
+
+
 class BlogSettings(BaseModel):
     """What the package needs of Material's blog plugin (plugins.blog in the engine base)."""
 
@@ -212,6 +232,7 @@ class Settings(BaseModel):
     copyright: str | None = None
     repo_url: str | None = None
     edit_uri: str | None = None
+    extra_css: tuple[str, ...] = ()
     docs_dir: str = "docs"
     # The menu (nav in mkdocs.yml), read once.
     menu: tuple[NavItem, ...] = ()
@@ -222,6 +243,7 @@ class Settings(BaseModel):
     routes: RouteSettings = Field(default_factory=RouteSettings)
     pdf: PdfSettings = Field(default_factory=PdfSettings)
     check: CheckSettings = Field(default_factory=CheckSettings)
+    editors: EditorSettings = Field(default_factory=EditorSettings)
     blog: BlogSettings = Field(default_factory=BlogSettings)
     # Addresses that moved (extra.moved): the old address ('verhalen/x/') → the page and place now.
     moved: dict[str, str] = Field(default_factory=dict)
@@ -348,12 +370,14 @@ def read(root: Path | str, errors: list[DataError] | None = None, config_file: s
                 "docs_dir", "exclude_docs", "not_in_nav"):
         if isinstance(config.get(key), str):
             values[key] = config[key]
+    if isinstance(config.get("extra_css"), list):
+        values["extra_css"] = tuple(str(item) for item in config["extra_css"] if isinstance(item, str))
     if isinstance(config.get("nav"), list):
         values["menu"] = _menu(config["nav"])
     # The circle's own sections, validated with their lines in mkdocs.yml.
     own_extra = own.get("extra") if isinstance(own, dict) and isinstance(own.get("extra"), dict) else {}
     for key, model in (("identity", Identity), ("search", SearchSettings), ("routes", RouteSettings),
-                       ("pdf", PdfSettings), ("check", CheckSettings)):
+                       ("pdf", PdfSettings), ("check", CheckSettings), ("editors", EditorSettings)):
         section = extra.get(key)
         if section is None:
             continue

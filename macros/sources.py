@@ -24,7 +24,7 @@ from . import places
 from . import settings as settings_module
 from . import templates
 from .errors import DataError, from_validation_error
-from .models import BUNDLE_DIR, BUNDLE_PARTS, COLLECTIONS, CollectionSpec, Record, SourceBundle, Story
+from .models import BUNDLE_DIR, BUNDLE_PARTS, PEOPLE_DIR, Person, COLLECTIONS, CollectionSpec, Record, SourceBundle, Story
 from .reading import LineDict, locate, parse_yaml, read_text, shift_lines, split_front_matter
 from .settings import Settings
 from .sitedata import Post
@@ -207,6 +207,25 @@ def _collection(src: Sources, spec: CollectionSpec) -> list[Entry]:
     return [validate_record(Entry(spec.name, label, raw, (), None, spec.model, raw), errors)]
 
 
+def _people_files(src: Sources) -> list[Entry]:
+    """data/mensen/<id>.yml: one person per file, as the editors' page writes a proposed person."""
+    entries: list[Entry] = []
+    for label in src.data_files:
+        if not label.startswith(f"data/{PEOPLE_DIR}/"):
+            continue
+        raw = src.yaml(label)
+        if raw is None:
+            continue
+        if not isinstance(raw, dict):
+            src.read_errors.append(DataError(label, getattr(raw, "line", 1), "",
+                                             "moet de velden van één persoon bevatten: name en description"))
+            continue
+        if "id" not in raw:
+            raw["id"] = PurePosixPath(label).stem
+        entries.append(validate_record(Entry("people", label, raw, (), None, Person, raw), src.read_errors))
+    return entries
+
+
 def _bundles(src: Sources) -> list[Entry]:
     """data/bronnen/*.yml: each file one source with its own lists, comparisons and tables
     (models.SourceBundle: a field of its own per part)."""
@@ -299,6 +318,7 @@ def read(root: Path | str, only_story: str | None = None) -> Sources:
     for spec in COLLECTIONS:
         src.entries += _collection(src, spec)
     src.entries += _bundles(src)
+    src.entries += _people_files(src)
     src.stories = _stories(src)
     src.entries += [s.entry for s in src.stories if s.entry is not None]
     _own_strings(src)

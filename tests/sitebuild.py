@@ -67,7 +67,7 @@ EDIT_REPOSITORY = "voorbeeld/kennis-oogsten"
 
 # What a working copy holds besides its files: environments, builds and derived files (hundreds of MB).
 NOT_COPIED = (".venv", ".venv-zensical", "site", "site.new", "site-zensical", "site-zensical.new", "voorbeeld-site",
-              ".pytest_cache", "__pycache__", ".voorbeeld.yml", ".afgeleid.yml", ".zensical.yml")
+              ".pytest_cache", "__pycache__", ".voorbeeld.yml", ".afgeleid.yml", ".zensical.yml", ".redactie")
 
 
 def copy_project(target: Path) -> Path:
