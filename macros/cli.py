@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, fotos, generate, issueform, kring, leesbaarheid, page_macros, preview, prverslag
+from . import build, fotos, generate, issueform, kring, leesbaarheid, page_macros, preview, prverslag, redactie
 from . import settings as settings_module
 from .errors import DataErrors
 from .loader import FOCUS_ENV, Project, load_project, publishing, unfinished
@@ -305,7 +305,6 @@ def cmd_voorbeeld_site(args: argparse.Namespace) -> int:
 def cmd_redactie(args: argparse.Namespace) -> int:
     """make redactie: the site's live preview and the editors' page with Decap's local server (decap-server,
     installed by the Makefile), so an editor works on this copy without GitHub."""
-    from . import redactie
     try:
         return redactie.serve_locally(args.root.resolve(), address=args.adres)
     except redactie.VendorError as exc:
@@ -315,7 +314,6 @@ def cmd_redactie(args: argparse.Namespace) -> int:
 
 def cmd_redactie_bijwerken(args: argparse.Namespace) -> int:
     """make redactie-bijwerken VERSIE=x.y.z: another release of Decap CMS, with its checksums."""
-    from . import redactie
     try:
         redactie.update_vendor(args.versie or os.environ.get("VERSIE", ""))
     except redactie.VendorError as exc:

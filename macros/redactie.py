@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
 from . import generate, identity
 from .context import Context
-from .models import PEOPLE_DIR, Story
+from .models import PEOPLE_DIR, Person, Story
 from .templates import ENGINE_OVERRIDES
 
 PAGE_DIR = "redactie"                     # the page's folder in the site: /redactie/
@@ -229,7 +232,6 @@ def cms_config(ctx: Context) -> dict:
 
 def person_fields(ctx: Context) -> list[dict]:
     """A person an editor proposes (data/mensen/<naam>.yml): a name and what they do."""
-    from .models import Person
     schema = Person.model_json_schema()
     required = set(schema.get("required", []))
     return [_field(name, schema["properties"][name], name in required, {}, ctx) for name in ("name", "description")]
@@ -270,7 +272,8 @@ def write(ctx: Context, site_dir: Path) -> str | None:
         shutil.rmtree(Path(site_dir) / VENDOR, ignore_errors=True)
         return None
     site_dir = Path(site_dir)
-    version = verify(site_dir / VENDOR)   # the files the builder copied from the theme's folder
+    version = verify(ENGINE_OVERRIDES / VENDOR)
+    _copy_vendor(site_dir / VENDOR)
     folder = site_dir / PAGE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "config.yml").write_text(config_yaml(ctx), encoding="utf-8")
@@ -292,7 +295,30 @@ def write(ctx: Context, site_dir: Path) -> str | None:
                                 settings=page_settings, colors=colors,
                                 script=f"../{VENDOR}/{SCRIPT}", version=version)
     (folder / "index.html").write_text(str(html), encoding="utf-8")
+    _robots(ctx, site_dir)
     return f"Redactiepagina gemaakt: /{PAGE_DIR}/ (Decap CMS {version})"
+
+
+def _copy_vendor(target: Path) -> None:
+    """Decap's files in the site: the builder copies the theme's folder already (then nothing is done);
+    a harvest with a theme folder of its own gets them from the engine."""
+    source = ENGINE_OVERRIDES / VENDOR
+    for name in lock()["files"]:
+        there = target / name
+        if not there.is_file() or there.stat().st_size != (source / name).stat().st_size:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, there)
+
+
+def _robots(ctx: Context, site_dir: Path) -> None:
+    """robots.txt keeps search engines off the editors' page (the page itself says noindex too); a
+    harvest's own docs/robots.txt gets the line added."""
+    base = urlparse(ctx.settings.site_url or "/").path or "/"
+    line = f"Disallow: {base.rstrip('/')}/{PAGE_DIR}/"
+    robots = site_dir / "robots.txt"
+    text = robots.read_text(encoding="utf-8") if robots.is_file() else "User-agent: *\n"
+    if line not in text:
+        robots.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
 
 
 def extra_words() -> dict:
@@ -390,14 +416,12 @@ def server_command(root: Path) -> list[str]:
 def server_environment(root: Path, port: int = SERVER_PORT) -> dict[str, str]:
     """decap-server in git mode: the editorial workflow as branches (cms/verhalen/<naam>) in this repository,
     merged into the current branch on 'Publiceer nu'."""
-    import os
     return {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(Path(root).resolve()), "PORT": str(port),
             "LOG_LEVEL": "warn"}
 
 
 def serve_locally(root: Path, address: str = "127.0.0.1:8000") -> int:
     """decap-server and `mkdocs serve` together; Ctrl+C stops both."""
-    import sys
     if not (root / ".git").exists():
         raise VendorError("de redactiepagina werkt lokaal alleen in een git-repository (een kopie met 'git clone')")
     server = subprocess.Popen(server_command(root), env=server_environment(root), cwd=root)

@@ -14,6 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from macros.build import build
+from macros.redactie import PAGE_DIR
 from macros.routes import Routes
 from macros.settings import read as read_settings
 
@@ -50,8 +51,10 @@ class BuiltSite:
 
     def html_pages(self) -> list[Path]:
         """Every page a reader reads (the pages at addresses that moved, which only send the reader
-        on, left out: moved_pages)."""
-        return [p for p in sorted(self.dir.rglob("*.html")) if p not in self.moved_pages()]
+        on, left out: moved_pages; and the editors' page, which is Decap CMS: test_redactie*.py)."""
+        editors = self.dir / PAGE_DIR
+        return [p for p in sorted(self.dir.rglob("*.html")) if p not in self.moved_pages()
+                and editors not in p.parents]
 
     def moved_pages(self) -> list[Path]:
         """The pages at addresses that moved (extra.moved): they send the reader on at once."""
