@@ -154,26 +154,20 @@ def build(root: Path | str, builder: str = "mkdocs", out: Path | str | None = No
     pages_s = result.seconds["pagina's"]
     result.steps.append(f"Pagina's gebouwd met {builder} ({pages_s:.1f} s).")
     say(result.steps[-1])
-    try:
-        tidied = feed.tidy(ctx, staging)
-    except feed.FeedError as exc:
-        raise BuildError(str(exc)) from exc
-    if tidied:
-        result.steps.append(tidied)
-        say(tidied)
-    try:
-        result.steps.append(search.build_index(staging))
-    except search.SearchIndexError as exc:
-        raise BuildError(str(exc)) from exc
+    def step(run: Callable[[], str | None], error: type[Exception]) -> None:
+        """One step after the builder: its Dutch summary (if any) said and kept; its error stops the build."""
+        try:
+            summary = run()
+        except error as exc:
+            raise BuildError(str(exc)) from exc
+        if summary:
+            result.steps.append(summary)
+            say(summary)
+
+    step(lambda: feed.tidy(ctx, staging), feed.FeedError)
+    step(lambda: search.build_index(staging), search.SearchIndexError)
     lap("zoekindex")
-    say(result.steps[-1])
-    try:
-        editors = redactie.write(ctx, staging)
-    except redactie.VendorError as exc:
-        raise BuildError(str(exc)) from exc
-    if editors:
-        result.steps.append(editors)
-        say(editors)
+    step(lambda: redactie.write(ctx, staging), redactie.VendorError)
     if with_pdf:
         try:
             result.steps.append(pdf.build(ctx, staging))

@@ -286,7 +286,6 @@ def write(ctx: Context, site_dir: Path) -> str | None:
         "repo": repository(ctx),
         "loopback": list(LOOPBACK),
         "styles": ["../" + s for s in _stylesheets(ctx, site_dir)],
-        "colors": str(colors),
         "words": extra_words(),
         "preview_intro": ctx.words["editors"]["preview_intro"],
         "photo": ctx.words["editors"]["photo"],

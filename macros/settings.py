@@ -112,6 +112,7 @@ RESEARCH_NOTES = (
     "betekenis niet zeker", "niet eenduidig", "afgeleid uit de tekst", "afgeleid uit de inhoud",
     "volgens de bestandsnaam", "Ook genoemd", "de bronnen zeggen niet", "de bron zegt niet",
     "de publicatie zegt niet", "de publicatie noemt geen", "geen naam van een spreker",
+    "de publicatie licht", "volgens de bron", "wijkt de publicatie",
 )
 
 

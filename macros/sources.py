@@ -207,19 +207,25 @@ def _collection(src: Sources, spec: CollectionSpec) -> list[Entry]:
     return [validate_record(Entry(spec.name, label, raw, (), None, spec.model, raw), errors)]
 
 
-def _people_files(src: Sources) -> list[Entry]:
-    """data/mensen/<id>.yml: one person per file, as the editors' page writes a proposed person."""
-    entries: list[Entry] = []
+def _folder_files(src: Sources, folder: str, fields: str):
+    """(label, fields) of every readable data/<folder>/*.yml that holds fields (one record per file);
+    a file of another shape is an error that says which fields belong there."""
     for label in src.data_files:
-        if not label.startswith(f"data/{PEOPLE_DIR}/"):
+        if not label.startswith(f"data/{folder}/"):
             continue
         raw = src.yaml(label)
         if raw is None:
             continue
         if not isinstance(raw, dict):
-            src.read_errors.append(DataError(label, getattr(raw, "line", 1), "",
-                                             "moet de velden van één persoon bevatten: name en description"))
+            src.read_errors.append(DataError(label, getattr(raw, "line", 1), "", f"moet velden bevatten: {fields}"))
             continue
+        yield label, raw
+
+
+def _people_files(src: Sources) -> list[Entry]:
+    """data/mensen/<id>.yml: one person per file, as the editors' page writes a proposed person."""
+    entries: list[Entry] = []
+    for label, raw in _folder_files(src, PEOPLE_DIR, "name en eventueel description"):
         if "id" not in raw:
             raw["id"] = PurePosixPath(label).stem
         entries.append(validate_record(Entry("people", label, raw, (), None, Person, raw), src.read_errors))
@@ -231,16 +237,7 @@ def _bundles(src: Sources) -> list[Entry]:
     (models.SourceBundle: a field of its own per part)."""
     entries: list[Entry] = []
     errors = src.read_errors
-    for label in src.data_files:
-        if not label.startswith(f"data/{BUNDLE_DIR}/"):
-            continue
-        raw = src.yaml(label)
-        if raw is None:
-            continue
-        if not isinstance(raw, dict):
-            errors.append(DataError(label, getattr(raw, "line", 1), "",
-                                    "moet velden bevatten: source, en eventueel lists, comparisons en tables"))
-            continue
+    for label, raw in _folder_files(src, BUNDLE_DIR, "source, en eventueel lists, comparisons en tables"):
         if "source" not in raw:
             errors.append(DataError(label, raw.line, "source", "verplicht veld ontbreekt"))
         for key in raw:

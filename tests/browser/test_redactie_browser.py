@@ -200,3 +200,24 @@ def test_the_editors_page_asks_nothing_of_another_host(editor):
     page.wait_for_load_state("networkidle")
     hosts = {urlparse(url).hostname for url in page.requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
     assert hosts and hosts <= set(redactie.LOOPBACK), f"verzoeken aan andere hosts: {hosts - set(redactie.LOOPBACK)}"
+
+
+def test_on_the_published_site_an_editor_signs_in_with_a_token(browser, server):
+    """Away from this machine (a host that is not loopback) the page asks for a GitHub token itself, says
+    in Dutch when what was pasted is not one, and asks nothing of another host before signing in."""
+    published = "http://redactie.test"   # any host but loopback; its pages come from the served site
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    context.route(f"{published}/**", lambda route: route.fulfill(
+        response=route.fetch(url=route.request.url.replace(published, server))))
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{published}/{redactie.PAGE_DIR}/")
+    field = page.get_by_label("Toegangssleutel (token)")
+    field.fill("mijn-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    assert page.get_by_role("alert").inner_text().startswith("Dit lijkt geen toegangssleutel van GitHub")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert {urlparse(url).hostname for url in requests} == {"redactie.test"}
+    context.close()

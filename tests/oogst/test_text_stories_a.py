@@ -9,15 +9,13 @@ it runs without a build; the readability test uses the same rules as `make leesb
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from sitebuild import sentence_lengths
+from storytext import after_more, blockquotes, body, text
 from macros.leesbaarheid import sentences, shortfall, words
 
-ROOT = Path(__file__).resolve().parents[2]
-POSTS = ROOT / "docs" / "verhalen" / "posts"
 ARTICLES = [
     "het-ach-en-wee-van-een-gebiedsportemonnee",
     "zoeken-naar-de-oplossing-van-de-ruimtelijke-puzzel",
@@ -25,66 +23,11 @@ ARTICLES = [
     "op-zoek-naar-bodemverbeteraars",
     "de-gedragsintentiekloof",
 ]
-# Where the original appeared is said by the story template (foot line), not in the story's text.
-SOURCE_LINE_START = "Dit artikel verscheen"
-# Research notes (what the source does or does not say) belong on the page 'Verantwoording', not in a story.
-RESEARCH_NOTES = ("geen naam van een spreker", "De publicatie licht", "volgens de bron", "de publicatie zegt niet",
-                  "afgeleid", "betekenis niet zeker", "Ook genoemd", "volgens de bestandsnaam", "niet eenduidig",
-                  "wijkt de publicatie")
-# Explanations that talk down to the readers (provincial civil servants); abbreviations get tooltips.
-TALKING_DOWN = ("Een transitie is een grote verandering", "Brede welvaart gaat over", "Een community of practice is",
-                "Een praktijkgemeenschap is", "Een blauwdruk is", "Institutionele kaders zijn", "Integraal betekent",
-                "Interprovinciaal Overleg (IPO)", "Een elektrolyser maakt", "Bij ontwerpend onderzoek zoeken",
-                "De ruimtelijke puzzel is de vraag", "een ingewikkelde wirwar", "landbouw die je lang kunt volhouden",
-                "Zij sturen in hun provincie", "Zo'n plan koppelt een stap aan een moment")
 
 
-def text(name: str) -> str:
-    return (POSTS / f"{name}.md").read_text(encoding="utf-8")
 
 
-def body(name: str) -> str:
-    return text(name).split("\n---\n", 1)[1]
 
-
-def after_more(name: str) -> str:
-    return body(name).split("<!-- more -->", 1)[1]
-
-
-def blockquotes(name: str) -> list[str]:
-    """The text of each blockquote (attribution lines included), in order."""
-    quotes: list[list[str]] = []
-    previous = ""
-    for line in body(name).splitlines():
-        if line.startswith(">"):
-            if not previous.startswith(">"):
-                quotes.append([])
-            quotes[-1].append(line.lstrip("> ").strip())
-        previous = line
-    return [" ".join(part for part in q if part) for q in quotes]
-
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_leaves_where_it_appeared_and_its_date_to_the_template(name):
-    """The template's foot line says where the original is; the byline shows the dating ('begin 2025',
-    front matter, an inference the colofon explains). Neither belongs in the story's own text."""
-    assert SOURCE_LINE_START not in body(name)
-    assert "begin 2025" not in body(name)
-
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_holds_no_research_notes(name):
-    """Notes on the source (what it does or does not say) go to the page 'Verantwoording'."""
-    content = body(name)
-    for phrase in RESEARCH_NOTES:
-        assert phrase.lower() not in content.lower(), phrase
-
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_does_not_explain_what_its_readers_know(name):
-    content = body(name)
-    for phrase in TALKING_DOWN:
-        assert phrase not in content, phrase
 
 
 def test_the_role_of_paul_gerretsen_is_only_what_is_certain():

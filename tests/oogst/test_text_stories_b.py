@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from sitebuild import sentence_lengths
+from storytext import POSTS, ROOT, after_more, blockquotes, body, text
 from macros.leesbaarheid import sentences, shortfall, words
 
-ROOT = Path(__file__).resolve().parents[2]
-POSTS = ROOT / "docs" / "verhalen" / "posts"
 ARTICLES = [
     "het-verhaal-van-bouwen-aan-kennis",
     "professioneel-vooruit-struikelen",
@@ -28,74 +27,17 @@ ARTICLES = [
     "reflectie-op-bouwen-aan-kennis",
 ]
 VOICES_PAGE = ROOT / "docs" / "verhalen" / "stemmen.md"
-# Where the original appeared is said by the story template (foot line), not in the story's text.
-SOURCE_LINE_START = "Dit artikel verscheen"
-# Research notes (what the source does or does not say) belong on the page 'Verantwoording', not in a story.
-RESEARCH_NOTES = ("geen naam van een spreker", "De publicatie licht", "volgens de bron", "de publicatie zegt niet",
-                  "afgeleid", "betekenis niet zeker", "Ook genoemd", "volgens de bestandsnaam", "niet eenduidig")
-# Explanations that talk down to the readers (provincial civil servants); abbreviations get tooltips.
-TALKING_DOWN = ("Transformatie betekent", "Statenleden zijn de gekozen", "Gedeputeerden zijn de dagelijks",
-                "Een koepelorganisatie is een organisatie", "Committeren betekent", "Dat is armoede die",
-                "een model dat steeds rondgaat", "Instrumenten zijn de hulpmiddelen", "A is de manier van werken",
-                "Die puzzel is de vraag", "Infrastructuur en Waterstaat (IenW)", "HRM is het personeelsbeleid",
-                "Decentraal betekent", "Structureel betekent", "PLeK is een landelijk programma",
-                "Governance betekent", "De kennisfunctie is alles", "Ontwerpprincipes zijn de uitgangspunten",
-                "Trekker betekent", "Dat is een gekozen bestuur", "een groep vakgenoten die samen leren",
-                "Interprovinciaal Overleg (IPO)")
 # The columns, retold in the author's voice: the author's name may stand in the teaser, not in the text.
 COLUMNS = {"kennis-delen-hoofdtaak-van-ipo": "Fraanje", "samenwerken-aan-kennis": "Molema"}
 
 
-def text(name: str) -> str:
-    return (POSTS / f"{name}.md").read_text(encoding="utf-8")
-
-
-def body(name: str) -> str:
-    return text(name).split("\n---\n", 1)[1]
-
-
-def after_more(name: str) -> str:
-    return body(name).split("<!-- more -->", 1)[1]
-
-
-def blockquotes(name: str) -> list[str]:
-    """The text of each blockquote (attribution lines included), in order."""
-    quotes: list[list[str]] = []
-    previous = ""
-    for line in body(name).splitlines():
-        if line.startswith(">"):
-            if not previous.startswith(">"):
-                quotes.append([])
-            quotes[-1].append(line.lstrip("> ").strip())
-        previous = line
-    return [" ".join(part for part in q if part) for q in quotes]
 
 
 def all_files() -> list[Path]:
     return [POSTS / f"{n}.md" for n in ARTICLES] + [ROOT / "docs" / "verhalen" / "index.md", VOICES_PAGE]
 
 
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_leaves_where_it_appeared_and_its_date_to_the_template(name):
-    """The template's foot line says where the original is; the byline shows the dating ('begin 2025',
-    front matter, an inference the colofon explains). Neither belongs in the story's own text."""
-    assert SOURCE_LINE_START not in body(name)
-    assert "begin 2025" not in body(name)
 
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_holds_no_research_notes(name):
-    """Notes on the source (what it does or does not say) go to the page 'Verantwoording'."""
-    content = body(name)
-    for phrase in RESEARCH_NOTES:
-        assert phrase.lower() not in content.lower(), phrase
-
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_a_story_does_not_explain_what_its_readers_know(name):
-    content = body(name)
-    for phrase in TALKING_DOWN:
-        assert phrase not in content, phrase
 
 
 @pytest.mark.parametrize("name, author", COLUMNS.items())

@@ -33,9 +33,9 @@
     var CMS = window.CMS;
     CMS.registerLocale("nl", merge(CMS.getLocale("nl"), settings.words));
     settings.styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
-    if (settings.colors) {
-      CMS.registerPreviewStyle(settings.colors.replace(/<\/?style>/g, ""), { raw: true });
-    }
+    // The harvest's colours, as this page has them (ko/identity.html in its head).
+    var colors = document.head.querySelector("style");
+    if (colors) CMS.registerPreviewStyle(colors.textContent, { raw: true });
     CMS.registerPreviewStyle(".ko-redactie-voorbeeld{max-width:34em;margin:1.5rem auto;padding:0 1rem}", { raw: true });
     var h = window.h;
     CMS.registerPreviewTemplate(settings.collection, function (props) {
