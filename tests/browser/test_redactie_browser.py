@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 from bs4 import BeautifulSoup
 
 from macros import redactie
@@ -41,6 +42,12 @@ def _port_free(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
 def decap_server() -> list[str]:
     try:
@@ -57,18 +64,24 @@ def decap_server() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def cms_repo(tmp_path_factory: pytest.TempPathFactory, decap_server: list[str]):
+def cms_port() -> int:
+    """decap-server's port in these tests: one of its own (a 'make redactie' or another test run may hold
+    Decap's usual one); the browser is sent there (editor)."""
+    return _free_port()
+
+
+@pytest.fixture(scope="module")
+def cms_repo(tmp_path_factory: pytest.TempPathFactory, decap_server: list[str], cms_port: int):
     """A copy of this project in a git repository of its own, with decap-server over it."""
     repo = copy_project(tmp_path_factory.mktemp("redactie") / "oogst")
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-qm", "begin"], cwd=repo, check=True)
-    assert _port_free(redactie.SERVER_PORT), f"poort {redactie.SERVER_PORT} is bezet (draait 'make redactie' nog?)"
-    server = subprocess.Popen(decap_server, env=redactie.server_environment(repo), cwd=repo,
+    server = subprocess.Popen(decap_server, env=redactie.server_environment(repo, cms_port), cwd=repo,
                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     for _ in range(100):
-        if not _port_free(redactie.SERVER_PORT):
+        if not _port_free(cms_port):
             break
         time.sleep(0.1)
     else:
@@ -80,9 +93,18 @@ def cms_repo(tmp_path_factory: pytest.TempPathFactory, decap_server: list[str]):
 
 
 @pytest.fixture()
-def editor(browser, server, cms_repo):
+def editor(browser, server, cms_repo, cms_port):
     """A browser tab on the editors' page, signed in to the local server; every request it makes."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
+    usual = f"http://127.0.0.1:{redactie.SERVER_PORT}"
+
+    def to_this_tests_server(route) -> None:
+        try:
+            route.fulfill(response=route.fetch(url=route.request.url.replace(usual, f"http://127.0.0.1:{cms_port}")))
+        except PlaywrightError:
+            pass   # the page went on before the answer came (Decap gives up a request when it navigates)
+
+    context.route(f"{usual}/**", to_this_tests_server)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
