@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .models import Story
 from .sitedata import SiteData
 from .text import slugify
 
@@ -36,6 +37,7 @@ LABELS = {
 }
 FIELD_LABELS = {"title": "Titel", "categories": "Leerkring", "kind": "Soort verhaal", "authors": "Auteur(s)",
                 "principles": "Basisprincipes", "description": "Samenvatting", "date": "Datum"}
+_PRESELECTED_KIND = Story.model_json_schema()["properties"]["kind"]["preselected"]
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?https?://|<img\b[^>]*\bsrc\s*=\s*[\"']?https?://", re.I)
 
 
@@ -73,7 +75,7 @@ def form_yaml(data: SiteData) -> str:
                 "options": circles}, "validations": {"required": True}},
             {"type": "dropdown", "id": "soort", "attributes": {
                 "label": LABELS["kind"], "options": list(_kinds(data).values()),
-                "default": list(_kinds(data)).index("verhaal")}, "validations": {"required": True}},
+                "default": list(_kinds(data)).index(_PRESELECTED_KIND)}, "validations": {"required": True}},
             {"type": "input", "id": "auteurs", "attributes": {
                 "label": LABELS["authors"], "description": "Namen zoals op de pagina Mensen van de site, "
                 "gescheiden door komma's. Leeg laten: het verhaal krijgt de standaardauteur van de site.",
@@ -139,7 +141,7 @@ def story_from_issue(body: str, data: SiteData, more: str, today: dt.date | None
     circles = {c.category: c for c in data.circles}
     if circle_name not in circles:
         errors.append(f"{LABELS['circle']}: kies een leerkring uit de lijst ({', '.join(circles)}).")
-    kind_label = answers.get(LABELS["kind"], "").strip() or _kinds(data)["verhaal"]
+    kind_label = answers.get(LABELS["kind"], "").strip() or _kinds(data)[_PRESELECTED_KIND]
     kinds = {label: ident for ident, label in _kinds(data).items()}
     if kind_label not in kinds:
         errors.append(f"{LABELS['kind']}: kies uit {', '.join(kinds)}.")

@@ -569,7 +569,9 @@ class Story(Record):
         "circles", by="category", default_factory=list, title="Leerkring",
         description="Bij welke leerkring hoort het verhaal?",
     )
-    kind: Literal[STORY_KINDS] = Field(title="Soort verhaal")  # type: ignore[valid-type]
+    # `preselected`: the choice a form starts with (the issue form, the editors' page); no default here,
+    # a story file says its kind.
+    kind: Literal[STORY_KINDS] = Field(title="Soort verhaal", json_schema_extra={"preselected": "verhaal"})  # type: ignore[valid-type]
     principles: list[Slug] = ref("principles", default_factory=list, title="Basisprincipes",
                                  description="Welke basisprincipes laat het verhaal zien? (mag leeg)")
     tags: list[Slug] = ref("themes", default_factory=list, title="Thema's",

@@ -45,7 +45,7 @@ WORDS = "ko/redactie-nl.yml"
 
 # Front-matter fields the form leaves out, with the reason (a test checks every other field is there).
 NOT_IN_FORM = {
-    "draft": "de redactionele workflow (concept → ter beoordeling → klaar) vervangt een conceptvlag",
+    "draft": "de redactionele workflow (concept → wordt beoordeeld → klaar) vervangt een conceptvlag",
 }
 
 
@@ -117,9 +117,9 @@ def _field(name: str, spec: dict, required: bool, choices: dict[str, list[tuple[
     elif "enum" in spec:
         field.update(widget="select", options=_options([(v, v) for v in spec["enum"]]))
     elif spec.get("format") == "date":
-        # A day as the site stores it (JJJJ-MM-DD), picked in the Dutch order.
-        field.update(widget="datetime", format="YYYY-MM-DD", date_format="DD-MM-YYYY", time_format=False,
-                     default="{{now}}")
+        # A day as the site stores it (JJJJ-MM-DD), today to begin with; the browser's own date picker shows it
+        # in the order of the editor's language.
+        field.update(widget="datetime", format="YYYY-MM-DD", time_format=False, default="{{now}}")
     elif kind == "boolean":
         field.update(widget="boolean", default=bool(spec.get("default", False)))
     else:
@@ -133,6 +133,8 @@ def _field(name: str, spec: dict, required: bool, choices: dict[str, list[tuple[
             field["pattern"] = pattern
     if "default" in spec and spec["default"] not in (None, [], "", False) and "default" not in field:
         field["default"] = spec["default"]
+    if spec.get("preselected"):
+        field["default"] = spec["preselected"]
     return field
 
 
@@ -164,10 +166,6 @@ def story_fields(ctx: Context) -> list[dict]:
     for field in fields:
         if field["name"] == "authors" and default_author:
             field["default"] = [default_author]
-        if field["name"] == "kind":
-            field["default"] = "verhaal"
-        if field["name"] == "retelling":
-            field["default"] = "eigen-tekst"
     words = ctx.words["editors"]
     more = ctx.settings.blog.post_excerpt_separator
     fields.append({
